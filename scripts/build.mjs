@@ -17,3 +17,11 @@ await build({
   external,
   logLevel: 'warning',
 });
+
+// npm links the bins of dependencies, not the package's own: link ours so that
+// `node_modules/.bin/newsgraph` works in a fresh clone right after `npm ci`.
+import { mkdirSync, symlinkSync, lstatSync, unlinkSync } from 'node:fs';
+const link = 'node_modules/.bin/newsgraph';
+mkdirSync('node_modules/.bin', { recursive: true });
+try { lstatSync(link); unlinkSync(link); } catch { /* not there yet */ }
+symlinkSync('../../bin/newsgraph.js', link);
