@@ -1,0 +1,518 @@
+/** Loader: RDF quads (any Turtle that uses the newsgraph ontology) -> a graphology graph to view or export. */
+import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
+import type { AbstractGraph } from 'graphology-types';
+import { Store } from 'n3';
+import type * as RDF from '@rdfjs/types';
+import { Hierarchy, IRI, ALIAS_PREDICATES, LABEL_PREDICATES, SAME_AS_PREDICATES, isEdgePredicate, type Classification } from './vocabulary.ts';
+import { LoadError } from './errors.ts';
+import { assignInitialPositions, sizeNodes } from './layout.ts';
+import {
+  PROJECTIONS,
+  type EdgeAttributes, type Evidence, type GraphAttributes, type Highlight, type LoadOptions, type NodeAttributes,
+  type NodeType, type Projection,
+} from './types.ts';
+
+export * from './types.ts';
+export { ParseError, LoadError } from './errors.ts';
+export { parseRdf, guessFormat, formatOfMediaType, mediaTypeOf, type RdfFormat, type ParseOptions } from './parse.ts';
+export { assignInitialPositions, computeLayout, sizeNodes, type LayoutOptions } from './layout.ts';
+export { Hierarchy } from './vocabulary.ts';
+
+/** The graph the loader builds. */
+export type NewsGraph = AbstractGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+type PredicateRole =
+  | 'type' | 'label' | 'alias' | 'sameAs' | 'evidence' | 'holds' | 'postIn' | 'time' | 'timeStamp' | 'taIdentRef'
+  | 'begin' | 'end' | 'anchor' | 'isString' | 'context' | 'sourceUrl' | 'sentence' | 'mentionCount' | 'mentions'
+  | 'edge' | 'other';
+
+interface Resource {
+  key: string;
+  inData: boolean;
+  types: string[];
+  labels: Array<{ rank: number; value: string }>;
+  aliases: string[];
+  sameAs: string[];
+  evidence: string[];
+  holds: string[];
+  postIn: string[];
+  time: string[];
+  timeStamps: string[];
+  taIdentRef: string[];
+  mentions: string[];
+  out: Array<{ predicate: string; object: string }>;
+  graphs: Set<string>;
+  begin?: number;
+  end?: number;
+  anchor?: string;
+  isString?: string;
+  context?: string;
+  sourceUrl?: string;
+  sentence?: string;
+  mentionCount?: number;
+}
+
+interface Mention { key: string; entity: string; begin: number; end: number; context: string }
+interface Span { key: string; begin: number; end: number }
+
+/** Builds a graphology graph from quads or an N3 store; see LoadOptions for the projection and extras. */
+export function loadGraph(input: Store | Iterable<RDF.Quad>, options: LoadOptions = {}): NewsGraph {
+  const projection = options.projection ?? 'full';
+  if (!PROJECTIONS.includes(projection)) throw new LoadError(`unknown projection "${String(projection)}" (use ${PROJECTIONS.join(', ')})`);
+  const reader = new Reader(options.ontology ?? []);
+  reader.read(input instanceof Store ? input.getQuads(null, null, null, null) : input, true);
+  const full = reader.buildFull(options.include ?? []);
+  const graph = projection === 'full' ? full : project(full, projection);
+  sizeNodes(graph, 'degree');
+  assignInitialPositions(graph);
+  return graph;
+}
+
+/** Reads quads into per-resource records, then builds the full graph. */
+class Reader {
+  private readonly hierarchy = new Hierarchy();
+  private readonly resources = new Map<string, Resource>();
+  private readonly roles = new Map<string, PredicateRole>();
+  private readonly kinds = new Map<string, Classification>();
+  private readonly evidenceCache = new Map<string, Evidence | null>();
+  private mentionsByContext = new Map<string, Mention[]>();
+  private sentencesByContext = new Map<string, Span[]>();
+
+  constructor(ontology: Iterable<RDF.Quad>) {
+    const quads = [...ontology];
+    this.hierarchy.add(quads);
+    this.read(quads, false);
+  }
+
+  /** Records every quad; `inData` marks resources that come from the graph (not the ontology). */
+  read(quads: Iterable<RDF.Quad>, inData: boolean): void {
+    const list = inData ? [...quads] : (quads as RDF.Quad[]);
+    if (inData) this.hierarchy.add(list);
+    for (const q of list) {
+      const s = termKey(q.subject);
+      if (!s) continue;
+      const r = this.resource(s);
+      const o = q.object;
+      const oKey = termKey(o);
+      if (inData) {
+        r.inData = true;
+        if (oKey) this.resource(oKey).inData = true;
+        if (q.graph.termType === 'NamedNode') r.graphs.add(q.graph.value);
+      }
+      const role = this.roleOf(q.predicate.value);
+      const literal = o.termType === 'Literal' ? o.value : undefined;
+      switch (role) {
+        case 'type': if (oKey) pushUnique(r.types, oKey); break;
+        case 'label': if (literal !== undefined && isEnglish(o)) r.labels.push({ rank: LABEL_PREDICATES.indexOf(q.predicate.value) >>> 0, value: literal }); break;
+        case 'alias': if (literal !== undefined && isEnglish(o)) pushUnique(r.aliases, literal); break;
+        case 'sameAs': if (oKey) pushUnique(r.sameAs, oKey); break;
+        case 'evidence': if (oKey && inData) pushUnique(r.evidence, oKey); break;
+        case 'holds': if (oKey && inData) { pushUnique(r.holds, oKey); r.out.push({ predicate: q.predicate.value, object: oKey }); } break;
+        case 'postIn': if (oKey && inData) { pushUnique(r.postIn, oKey); r.out.push({ predicate: q.predicate.value, object: oKey }); } break;
+        case 'time': if (oKey && inData) pushUnique(r.time, oKey); else if (literal !== undefined) pushUnique(r.timeStamps, literal); break;
+        case 'timeStamp': if (literal !== undefined) pushUnique(r.timeStamps, literal); break;
+        case 'taIdentRef': if (oKey) pushUnique(r.taIdentRef, oKey); break;
+        case 'mentions': if (oKey && inData) pushUnique(r.mentions, oKey); break;
+        case 'begin': r.begin = toInt(literal); break;
+        case 'end': r.end = toInt(literal); break;
+        case 'anchor': r.anchor = literal; break;
+        case 'isString': r.isString = literal; break;
+        case 'context': r.context = oKey; break;
+        case 'sourceUrl': r.sourceUrl = oKey ?? literal; break;
+        case 'sentence': r.sentence = oKey; break;
+        case 'mentionCount': r.mentionCount = toInt(literal); break;
+        case 'edge': if (oKey && inData) r.out.push({ predicate: q.predicate.value, object: oKey }); break;
+        default: break;
+      }
+    }
+  }
+
+  private resource(key: string): Resource {
+    let r = this.resources.get(key);
+    if (!r) {
+      r = {
+        key, inData: false, types: [], labels: [], aliases: [], sameAs: [], evidence: [], holds: [], postIn: [], time: [],
+        timeStamps: [], taIdentRef: [], mentions: [], out: [], graphs: new Set(),
+      };
+      this.resources.set(key, r);
+    }
+    return r;
+  }
+
+  /** What a predicate means to the loader, through its super-properties. */
+  private roleOf(predicate: string): PredicateRole {
+    let role = this.roles.get(predicate);
+    if (role) return role;
+    const h = this.hierarchy;
+    const fixed: Record<string, PredicateRole> = {
+      [IRI.type]: 'type', [IRI.taIdentRef]: 'taIdentRef', [IRI.beginIndex]: 'begin', [IRI.endIndex]: 'end',
+      [IRI.anchorOf]: 'anchor', [IRI.isString]: 'isString', [IRI.referenceContext]: 'context', [IRI.sourceUrl]: 'sourceUrl',
+      [IRI.nifSentence]: 'sentence', [IRI.mentionCount]: 'mentionCount',
+    };
+    if (fixed[predicate]) role = fixed[predicate];
+    else if (LABEL_PREDICATES.some((p) => h.is(predicate, p))) role = 'label';
+    else if (ALIAS_PREDICATES.some((p) => h.is(predicate, p))) role = 'alias';
+    else if (SAME_AS_PREDICATES.some((p) => h.is(predicate, p))) role = 'sameAs';
+    else if (h.is(predicate, IRI.wasDerivedFrom)) role = 'evidence';
+    else if (h.is(predicate, IRI.holds)) role = 'holds';
+    else if (h.is(predicate, IRI.postIn)) role = 'postIn';
+    else if (h.is(predicate, IRI.hasTimeStamp)) role = 'timeStamp';
+    else if (h.is(predicate, IRI.hasTime)) role = 'time';
+    else if (h.is(predicate, IRI.mentions) || h.is(predicate, 'http://schema.org/mentions')) role = 'mentions';
+    else role = isEdgePredicate(h, predicate) ? 'edge' : 'other';
+    this.roles.set(predicate, role);
+    return role;
+  }
+
+  private kindOf(key: string): Classification {
+    let k = this.kinds.get(key);
+    if (!k) {
+      const r = this.resources.get(key);
+      k = r ? this.hierarchy.classify(r.types) : { kind: undefined, country: false };
+      // Something that refers to an entity with offsets is a mention, whatever else it is typed.
+      if (r && r.taIdentRef.length && r.begin !== undefined) k = { kind: 'Document', country: false };
+      this.kinds.set(key, k);
+      return k;
+    }
+    return k;
+  }
+
+  /** Nodes of the full graph: actors, places, events, relations, topics (and labelled others). */
+  private isNode(r: Resource): boolean {
+    if (!r.inData) return false;
+    const { kind } = this.kindOf(r.key);
+    switch (kind) {
+      case 'Person': case 'Organization': case 'Place': case 'Event': case 'Relation': case 'Topic': return true;
+      case 'Other': return r.labels.length > 0;
+      default: return false;
+    }
+  }
+
+  private indexText(): void {
+    for (const r of this.resources.values()) {
+      if (r.begin === undefined || r.end === undefined || !r.context) continue;
+      if (r.taIdentRef.length) {
+        for (const entity of r.taIdentRef) {
+          pushTo(this.mentionsByContext, r.context, { key: r.key, entity, begin: r.begin, end: r.end, context: r.context });
+        }
+      } else if (r.types.includes(IRI.Sentence)) {
+        pushTo(this.sentencesByContext, r.context, { key: r.key, begin: r.begin, end: r.end });
+      }
+    }
+    for (const list of this.mentionsByContext.values()) list.sort((a, b) => a.begin - b.begin || a.end - b.end || cmp(a.entity, b.entity));
+    for (const list of this.sentencesByContext.values()) list.sort((a, b) => a.begin - b.begin);
+  }
+
+  /** The article a text context belongs to. */
+  private articleOf(context: string): string {
+    const c = this.resources.get(context);
+    return c?.sourceUrl ?? context.split('#')[0]!;
+  }
+
+  /** The sentence an evidence resource stands for (a nif:Sentence, or the sentence around a phrase). */
+  private resolveEvidence(key: string): Evidence | null {
+    if (this.evidenceCache.has(key)) return this.evidenceCache.get(key)!;
+    let result: Evidence | null = null;
+    const r = this.resources.get(key);
+    if (r) {
+      let span: { begin: number; end: number; anchor?: string } | undefined;
+      const contextKey = r.context;
+      const context = contextKey ? this.resources.get(contextKey) : undefined;
+      if (r.begin !== undefined && r.end !== undefined) {
+        if (r.types.includes(IRI.Sentence) || this.hierarchy.classify(r.types).kind !== 'Document' && !r.taIdentRef.length && !r.types.includes(IRI.Phrase)) {
+          span = { begin: r.begin, end: r.end, anchor: r.anchor };
+        } else if (r.sentence && this.resources.get(r.sentence)?.begin !== undefined) {
+          const s = this.resources.get(r.sentence)!;
+          span = { begin: s.begin!, end: s.end!, anchor: s.anchor };
+        } else {
+          const around = (this.sentencesByContext.get(contextKey ?? '') ?? []).find((s) => s.begin <= r.begin! && r.end! <= s.end);
+          if (around) span = { begin: around.begin, end: around.end, anchor: this.resources.get(around.key)?.anchor };
+          else if (context?.isString !== undefined) span = expandToSentence(context.isString, r.begin, r.end);
+          else span = { begin: r.begin, end: r.end, anchor: r.anchor };
+        }
+      }
+      if (span) {
+        const text = context?.isString !== undefined ? context.isString.slice(span.begin, span.end) : span.anchor;
+        if (text !== undefined) {
+          const highlights: Highlight[] = [];
+          for (const m of this.mentionsByContext.get(contextKey ?? '') ?? []) {
+            if (m.begin >= span.begin && m.end <= span.end) highlights.push({ start: m.begin - span.begin, end: m.end - span.begin, entity: m.entity });
+          }
+          result = { text, begin: span.begin, end: span.end, article: contextKey ? this.articleOf(contextKey) : '', highlights };
+        }
+      } else if (r.anchor !== undefined) {
+        result = { text: r.anchor, begin: 0, end: r.anchor.length, article: '', highlights: [] };
+      }
+    }
+    this.evidenceCache.set(key, result);
+    return result;
+  }
+
+  /** Evidence sentences of a resource, deduplicated and in text order. */
+  private evidenceOf(key: string): Evidence[] {
+    const r = this.resources.get(key);
+    if (!r) return [];
+    const seen = new Map<string, Evidence>();
+    for (const e of r.evidence) {
+      const ev = this.resolveEvidence(e);
+      if (ev) seen.set(`${ev.article}\u0000${ev.begin}\u0000${ev.end}\u0000${ev.text}`, ev);
+    }
+    return [...seen.values()].sort((a, b) => cmp(a.article, b.article) || a.begin - b.begin || a.end - b.end);
+  }
+
+  /** Builds the full graph: every node kind, every fact edge, roles folded into person -> country edges. */
+  buildFull(include: readonly string[]): NewsGraph {
+    this.indexText();
+    const graph: NewsGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
+    const articles = new Set<string>();
+    for (const r of this.resources.values()) {
+      if (r.inData && this.kindOf(r.key).kind === 'Article') articles.add(r.key);
+    }
+    const mentionCounts = new Map<string, number>();
+    const mentionArticles = new Map<string, Set<string>>();
+    for (const list of this.mentionsByContext.values()) {
+      for (const m of list) {
+        mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
+        const article = this.articleOf(m.context);
+        articles.add(article);
+        pushSet(mentionArticles, m.entity, article);
+      }
+    }
+    for (const r of this.resources.values()) {
+      if (!r.inData) continue;
+      if (this.kindOf(r.key).kind === 'Article') for (const m of r.mentions) pushSet(mentionArticles, m, r.key);
+      for (const g of r.graphs) articles.add(g);
+    }
+
+    const keys = [...this.resources.values()].filter((r) => this.isNode(r)).map((r) => r.key).sort(cmp);
+    for (const key of keys) {
+      const r = this.resources.get(key)!;
+      const { kind, country } = this.kindOf(key);
+      const type = kind as NodeType;
+      const specific = this.hierarchy.mostSpecific(r.types);
+      const nodeArticles = new Set([...(mentionArticles.get(key) ?? []), ...r.graphs]);
+      const evidence = type === 'Event' || type === 'Relation' ? this.evidenceOf(key) : [];
+      for (const ev of evidence) if (ev.article) nodeArticles.add(ev.article);
+      const dates = [...r.timeStamps];
+      for (const t of r.time) for (const ts of this.resources.get(t)?.timeStamps ?? []) pushUnique(dates, ts);
+      const label = pickLabel(r) ?? this.hierarchy.labelOf(key);
+      const attrs: NodeAttributes = {
+        label,
+        type,
+        classLabel: specific ? titleCase(this.hierarchy.labelOf(specific)) : type,
+        classes: [...r.types].sort(cmp),
+        aliases: r.aliases.filter((a) => a !== label).sort(cmp),
+        mentionCount: mentionCounts.get(key) ?? r.mentionCount ?? 0,
+        articles: [...nodeArticles].sort(cmp),
+        roles: r.holds.map((p) => this.resources.get(p)).filter((p): p is Resource => !!p).map((p) => pickLabel(p) ?? this.hierarchy.labelOf(p.key)).sort(cmp),
+        dates: dates.sort(cmp),
+        evidence,
+        actor: type === 'Person' || type === 'Organization' || country,
+        x: 0,
+        y: 0,
+        size: 1,
+      };
+      for (const s of r.sameAs) {
+        const wd = /^https?:\/\/(?:www\.)?wikidata\.org\/(?:entity|wiki)\/(Q\d+)$/.exec(s);
+        if (wd && !attrs.wikidata) attrs.wikidata = wd[1];
+        const gn = /^https?:\/\/(?:sws\.|www\.)?geonames\.org\/(\d+)/.exec(s);
+        if (gn && !attrs.geonames) attrs.geonames = gn[1];
+      }
+      graph.addNode(key, attrs);
+    }
+
+    const edgeList: Array<[string, string, string, EdgeAttributes]> = [];
+    for (const key of keys) {
+      const r = this.resources.get(key)!;
+      const sourceKind = this.kindOf(key).kind;
+      for (const { predicate, object } of r.out) {
+        if (object === key) continue;
+        if (graph.hasNode(object)) {
+          const objectKind = this.kindOf(object).kind;
+          const evidence = sourceKind === 'Event' || sourceKind === 'Relation' ? this.evidenceOf(key)
+            : objectKind === 'Event' || objectKind === 'Relation' ? this.evidenceOf(object) : [];
+          edgeList.push([`${key} ${predicate} ${object}`, key, object, {
+            predicate, label: this.hierarchy.labelOf(predicate), via: [], weight: 1, evidence, size: 1,
+          }]);
+        } else if (this.kindOf(object).kind === 'Position' && r.holds.includes(object)) {
+          // A role: person -holds-> position -postIn-> country becomes one labelled edge person -> country.
+          const position = this.resources.get(object)!;
+          const label = pickLabel(position) ?? this.hierarchy.labelOf(object);
+          for (const target of position.postIn) {
+            if (!graph.hasNode(target) || target === key) continue;
+            edgeList.push([`${key} ${predicate} ${target}`, key, target, {
+              predicate, label, via: [object], weight: 1, evidence: this.evidenceOf(object), size: 1,
+            }]);
+          }
+        }
+      }
+    }
+    edgeList.sort((a, b) => cmp(a[0], b[0]));
+    for (const [edgeKey, s, o, attrs] of edgeList) if (!graph.hasEdge(edgeKey)) graph.addDirectedEdgeWithKey(edgeKey, s, o, attrs);
+
+    this.addExtras(graph, include, articles);
+    graph.replaceAttributes({ projection: 'full', articles: [...articles].sort(cmp) });
+    return graph;
+  }
+
+  /** Adds mention, sentence and article nodes when asked. */
+  private addExtras(graph: NewsGraph, include: readonly string[], articles: Set<string>): void {
+    if (!include.length) return;
+    const blank = (label: string, type: NodeType, classes: string[]): NodeAttributes => ({
+      label, type, classLabel: type, classes, aliases: [], mentionCount: 0, articles: [], roles: [], dates: [], evidence: [],
+      actor: false, x: 0, y: 0, size: 1,
+    });
+    const link = (source: string, target: string, predicate: string, label: string): void => {
+      const key = `${source} ${predicate} ${target}`;
+      if (graph.hasNode(target) && !graph.hasEdge(key)) {
+        graph.addDirectedEdgeWithKey(key, source, target, { predicate, label, via: [], weight: 1, evidence: [], size: 1 });
+      }
+    };
+    const mentions = [...this.mentionsByContext.values()].flat().filter((m) => graph.hasNode(m.entity));
+    if (include.includes('articles')) {
+      for (const a of [...articles].sort(cmp)) {
+        if (graph.hasNode(a)) continue;
+        const r = this.resources.get(a);
+        graph.addNode(a, { ...blank((r && pickLabel(r)) ?? a.split('/').pop()!, 'Article', r?.types ?? []), articles: [a] });
+      }
+      for (const m of mentions) link(this.articleOf(m.context), m.entity, IRI.mentions, 'mentions');
+    }
+    if (include.includes('sentences')) {
+      for (const [context, spans] of [...this.sentencesByContext].sort((a, b) => cmp(a[0], b[0]))) {
+        for (const s of spans) {
+          const ev = this.resolveEvidence(s.key);
+          if (!ev || graph.hasNode(s.key)) continue;
+          graph.addNode(s.key, { ...blank(ev.text, 'Sentence', [IRI.Sentence]), articles: [this.articleOf(context)], evidence: [ev] });
+          for (const h of ev.highlights) link(s.key, h.entity, IRI.mentions, 'mentions');
+        }
+      }
+    }
+    if (include.includes('mentions')) {
+      for (const m of [...mentions].sort((a, b) => cmp(a.key, b.key))) {
+        if (!graph.hasNode(m.key)) {
+          const text = this.resources.get(m.key)?.anchor ?? this.resources.get(m.context)?.isString?.slice(m.begin, m.end) ?? '';
+          graph.addNode(m.key, { ...blank(text, 'Mention', [IRI.Phrase]), articles: [this.articleOf(m.context)] });
+        }
+        link(m.key, m.entity, IRI.taIdentRef, 'refers to');
+      }
+    }
+  }
+}
+
+/** Actor network or actor-topic network, derived from the full graph. */
+function project(full: NewsGraph, projection: Exclude<Projection, 'full'>): NewsGraph {
+  const graph: NewsGraph = new UndirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
+  const keep = (key: string): boolean => {
+    const a = full.getNodeAttributes(key);
+    return a.actor || (projection === 'actor-topic' && a.type === 'Topic');
+  };
+  full.forEachNode((key, attrs) => {
+    if (keep(key)) graph.addNode(key, { ...attrs });
+  });
+  const link = (a: string, b: string, kind: string, via: string, label: string, evidence: Evidence[]): void => {
+    if (a === b) return;
+    if (projection === 'actor-topic') {
+      // Only actor-topic pairs: actors with topics they were involved with.
+      const ta = full.getNodeAttribute(a, 'type') === 'Topic';
+      const tb = full.getNodeAttribute(b, 'type') === 'Topic';
+      if (ta === tb) return;
+    }
+    const [s, t] = cmp(a, b) <= 0 ? [a, b] : [b, a];
+    const key = `${s} ${t}`;
+    if (!graph.hasEdge(key)) {
+      graph.addUndirectedEdgeWithKey(key, s, t, { predicate: kind, label: '', via: [], weight: 0, evidence: [], size: 1, viaLabels: [] as string[] });
+    }
+    const attrs = graph.getEdgeAttributes(key);
+    if (attrs.via.includes(via)) return;
+    attrs.via.push(via);
+    (attrs.viaLabels as string[]).push(label);
+    attrs.weight += 1;
+    for (const ev of evidence) {
+      if (!attrs.evidence.some((e) => e.article === ev.article && e.begin === ev.begin && e.end === ev.end)) attrs.evidence.push(ev);
+    }
+  };
+  const hubs = full.filterNodes((_k, a) => a.type === 'Event' || a.type === 'Relation').sort(cmp);
+  for (const hub of hubs) {
+    const members = [...new Set(full.neighbors(hub))].filter((n) => graph.hasNode(n)).sort(cmp);
+    const label = full.getNodeAttribute(hub, 'label');
+    const evidence = full.getNodeAttribute(hub, 'evidence');
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) link(members[i]!, members[j]!, projection === 'actors' ? 'shared' : 'topic', hub, label, evidence);
+    }
+  }
+  const direct = full.edges().sort(cmp);
+  for (const e of direct) {
+    const s = full.source(e);
+    const t = full.target(e);
+    if (graph.hasNode(s) && graph.hasNode(t)) {
+      const attrs = full.getEdgeAttributes(e);
+      link(s, t, projection === 'actors' ? 'direct' : 'topic', attrs.via[0] ?? attrs.predicate, attrs.label, attrs.evidence);
+    }
+  }
+  graph.forEachEdge((_key, attrs) => {
+    attrs.evidence.sort((a, b) => cmp(a.article, b.article) || a.begin - b.begin);
+    attrs.label = (attrs.viaLabels as string[]).join('; ');
+    delete attrs.viaLabels;
+  });
+  graph.replaceAttributes({ projection, articles: full.getAttribute('articles') });
+  return graph;
+}
+
+/** Grows a phrase's span to the sentence around it, when the data has no nif:Sentence for it. */
+function expandToSentence(text: string, begin: number, end: number): { begin: number; end: number } {
+  const boundary = /[.!?]["”’)]?\s+|\n+/g;
+  let b = 0;
+  for (let m = boundary.exec(text); m && m.index + m[0].length <= begin; m = boundary.exec(text)) b = m.index + m[0].length;
+  const after = /[.!?]["”’)]?(?=\s|$)|\n/g;
+  after.lastIndex = end;
+  const m = after.exec(text);
+  const e = m ? (m[0] === '\n' ? m.index : m.index + m[0].length) : text.length;
+  return { begin: b, end: e };
+}
+
+function termKey(term: RDF.Term): string | undefined {
+  if (term.termType === 'NamedNode') return term.value;
+  if (term.termType === 'BlankNode') return `_:${term.value}`;
+  return undefined;
+}
+
+function isEnglish(term: RDF.Term): boolean {
+  const lang = (term as RDF.Literal).language;
+  return !lang || lang.toLowerCase().startsWith('en');
+}
+
+function pickLabel(r: Resource): string | undefined {
+  let best: { rank: number; value: string } | undefined;
+  for (const l of r.labels) if (!best || l.rank < best.rank || (l.rank === best.rank && l.value < best.value)) best = l;
+  return best?.value;
+}
+
+function titleCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function toInt(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function pushUnique<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pushSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
