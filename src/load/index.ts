@@ -15,8 +15,10 @@ import {
 export * from './types.ts';
 export { ParseError, LoadError } from './errors.ts';
 export { parseRdf, guessFormat, formatOfMediaType, mediaTypeOf, type RdfFormat, type ParseOptions } from './parse.ts';
-export { assignInitialPositions, computeLayout, sizeNodes, type LayoutOptions } from './layout.ts';
+export { assignInitialPositions, computeLayout, sizeNodes, forceAtlas2, createRandom, type LayoutOptions } from './layout.ts';
 export { Hierarchy } from './vocabulary.ts';
+export { TYPE_COLORS } from './colors.ts';
+export { writeGraphml, flattenGraph, type FlatGraph } from './graphml.ts';
 
 /** The graph the loader builds. */
 export type NewsGraph = AbstractGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;

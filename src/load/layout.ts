@@ -3,12 +3,14 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import * as fa2 from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 
-interface ForceAtlas2 {
+/** The synchronous ForceAtlas2 API used here. */
+export interface ForceAtlas2 {
   assign(graph: Graph, params: { iterations: number; settings?: ForceAtlas2Settings; getEdgeWeight?: string | null }): void;
   inferSettings(graph: Graph | number): ForceAtlas2Settings;
 }
 // The package is CommonJS: depending on the bundler the default export is the function or sits under .default.
-const forceAtlas2 = ((fa2 as unknown as { default?: ForceAtlas2 }).default ?? fa2) as unknown as ForceAtlas2;
+/** ForceAtlas2 (synchronous), unwrapped from its CommonJS module for every bundler. */
+export const forceAtlas2 = ((fa2 as unknown as { default?: ForceAtlas2 }).default ?? fa2) as unknown as ForceAtlas2;
 
 /** Options of `computeLayout`. */
 export interface LayoutOptions {

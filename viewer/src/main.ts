@@ -1,0 +1,526 @@
+/** The newsgraph viewer: loads RDF (served graph, file picker, drag-and-drop) into sigma with ForceAtlas2. */
+import Sigma from 'sigma';
+import * as fa2Worker from 'graphology-layout-forceatlas2/worker.js';
+import type * as RDF from '@rdfjs/types';
+import type { AbstractGraph } from 'graphology-types';
+import {
+  loadGraph, parseRdf, forceAtlas2, formatOfMediaType, guessFormat, sizeNodes, ParseError, NODE_TYPES, PROJECTIONS,
+  type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeType, type Projection,
+} from '../../src/load/index.ts';
+import { TYPE_COLORS, DIM_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT } from './colors.ts';
+import { searchEntries, type SearchEntry } from './search.ts';
+import { renderEdgePanel, renderNodePanel } from './panel.ts';
+
+type ViewGraph = AbstractGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+/** The ForceAtlas2 web-worker supervisor (graphology-layout-forceatlas2/worker). */
+interface FA2Supervisor { start(): void; stop(): void; kill(): void; isRunning(): boolean }
+type FA2SupervisorClass = new (graph: ViewGraph, params: { settings?: object; getEdgeWeight?: string }) => FA2Supervisor;
+// CommonJS module: the class is the default export once bundled.
+const FA2Layout = ((fa2Worker as unknown as { default?: FA2SupervisorClass }).default ?? fa2Worker) as unknown as FA2SupervisorClass;
+
+/** The small UI state the reducers read; display is derived from it at render time. */
+interface State {
+  projection: Projection;
+  sizeBy: 'degree' | 'mentions';
+  hiddenTypes: Set<NodeType>;
+  minDegree: number;
+  hovered?: string;
+  hoveredNeighbours: Set<string>;
+  selectedNode?: string;
+  selectedEdge?: string;
+}
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const container = $<HTMLDivElement>('sigma');
+const panel = $<HTMLElement>('panel');
+const errorBox = $<HTMLDivElement>('error');
+const searchInput = $<HTMLInputElement>('search');
+const suggestions = $<HTMLDataListElement>('search-suggestions');
+const projectionSelect = $<HTMLSelectElement>('projection');
+const sizeSelect = $<HTMLSelectElement>('size-by');
+const layoutButton = $<HTMLButtonElement>('layout-toggle');
+const pngButton = $<HTMLButtonElement>('export-png');
+const fileInput = $<HTMLInputElement>('file-input');
+const legend = $<HTMLUListElement>('legend');
+const minDegreeInput = $<HTMLInputElement>('min-degree');
+const minDegreeValue = $<HTMLOutputElement>('min-degree-value');
+const counts = $<HTMLParagraphElement>('counts');
+const graphName = $<HTMLSpanElement>('graph-name');
+const dropOverlay = $<HTMLDivElement>('drop-overlay');
+
+// The ontology files are bundled at build time, so types and topic labels resolve for any file opened.
+const ontologyFiles = import.meta.glob('../../ontology/*.ttl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const ontology: RDF.Quad[] = Object.entries(ontologyFiles).flatMap(([name, text]) => {
+  try {
+    return parseRdf(text, { fileName: name });
+  } catch {
+    return [];
+  }
+});
+
+const params = new URLSearchParams(location.search);
+const state: State = {
+  projection: (PROJECTIONS as readonly string[]).includes(params.get('projection') ?? '') ? (params.get('projection') as Projection) : 'full',
+  sizeBy: 'degree',
+  hiddenTypes: new Set(),
+  minDegree: 0,
+  hoveredNeighbours: new Set(),
+};
+let quads: RDF.Quad[] = [];
+let graph: ViewGraph | undefined;
+let renderer: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes> | undefined;
+let layout: FA2Supervisor | undefined;
+let settleTimer: ReturnType<typeof setInterval> | undefined;
+let searchIndex: SearchEntry[] = [];
+
+/** What tests and the benchmark read (no secrets, just the live objects and timings). */
+const hooks = {
+  ready: false,
+  get graph() { return graph; },
+  get renderer() { return renderer; },
+  state,
+  timings: {} as Record<string, number>,
+  loadText,
+  error: '' as string,
+};
+(window as unknown as { __newsgraph: typeof hooks }).__newsgraph = hooks;
+
+function showError(message: string): void {
+  hooks.error = message;
+  errorBox.textContent = message;
+  errorBox.hidden = !message;
+}
+
+/** Parses RDF text and shows it; on a parse error shows file:line:column and keeps the current graph. */
+function loadText(text: string, fileName: string, format = guessFormat(fileName)): boolean {
+  const t0 = performance.now();
+  let parsed: RDF.Quad[];
+  try {
+    parsed = parseRdf(text, { fileName, format });
+  } catch (error) {
+    if (error instanceof ParseError) showError(`Could not open ${error.file}: line ${error.line}, column ${error.column}: ${error.reason}. The current graph is kept.`);
+    else showError(`Could not open ${fileName}: ${(error as Error).message}. The current graph is kept.`);
+    return false;
+  }
+  hooks.timings.parse = performance.now() - t0;
+  showError('');
+  quads = parsed;
+  graphName.textContent = fileName;
+  state.selectedNode = params.get('node') ?? undefined;
+  params.delete('node');
+  state.selectedEdge = undefined;
+  rebuild();
+  return true;
+}
+
+/** Builds the graph of the current projection and hands it to sigma and the layout. */
+function rebuild(): void {
+  const t0 = performance.now();
+  const next = loadGraph(quads, { projection: state.projection, ontology }) as ViewGraph;
+  hooks.timings.load = performance.now() - t0;
+  stopLayout();
+  layout?.kill();
+  layout = undefined;
+  graph = next;
+  sizeNodes(graph, state.sizeBy);
+  graph.forEachNode((key, attrs) => graph!.setNodeAttribute(key, 'color', TYPE_COLORS[attrs.type]));
+  graph.forEachEdge((key, attrs) => {
+    graph!.mergeEdgeAttributes(key, { size: Math.min(6, 1 + Math.log2(attrs.weight || 1)), color: EDGE_COLOR });
+  });
+  // Good start: small graphs get a short synchronous ForceAtlas2 run before the first frame.
+  if (graph.order > 1 && graph.order <= 2000) {
+    const settings = forceAtlas2.inferSettings(graph);
+    forceAtlas2.assign(graph, { iterations: graph.order <= 200 ? 200 : 50, settings, getEdgeWeight: 'weight' });
+  }
+  if (state.selectedNode && !graph.hasNode(state.selectedNode)) state.selectedNode = undefined;
+  if (state.selectedEdge && !graph.hasEdge(state.selectedEdge)) state.selectedEdge = undefined;
+  const t1 = performance.now();
+  if (!renderer) {
+    renderer = new Sigma(graph, container, {
+      renderEdgeLabels: true,
+      enableEdgeEvents: true,
+      defaultEdgeType: graph.type === 'directed' ? 'arrow' : 'line',
+      labelFont: 'system-ui, "DejaVu Sans", sans-serif',
+      labelSize: 13,
+      labelWeight: '600',
+      labelColor: { color: '#1f2328' },
+      edgeLabelSize: 11,
+      edgeLabelColor: { color: '#57606a' },
+      labelRenderedSizeThreshold: graph.order < 300 ? 0 : 8,
+      labelDensity: graph.order < 300 ? 1 : 0.1,
+      hideEdgesOnMove: graph.size > 20000,
+      zIndex: true,
+      nodeReducer,
+      edgeReducer,
+    });
+    bindRendererEvents(renderer);
+  } else {
+    renderer.setSetting('defaultEdgeType', graph.type === 'directed' ? 'arrow' : 'line');
+    renderer.setSetting('labelRenderedSizeThreshold', graph.order < 300 ? 0 : 8);
+    renderer.setSetting('labelDensity', graph.order < 300 ? 1 : 0.1);
+    renderer.setGraph(graph);
+  }
+  hooks.timings.firstRender = performance.now() - t1;
+  renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  updateLegend();
+  updateDegreeSlider();
+  updateSearchIndex();
+  updateCounts();
+  if (state.selectedNode) selectNode(state.selectedNode, true);
+  else if (state.selectedEdge) selectEdge(state.selectedEdge);
+  else closePanel();
+  hooks.ready = true;
+  // Keep the layout running a little when the graph is large; small graphs are already settled.
+  if (graph.order > 200) startLayout();
+  else layoutButton.textContent = 'Start layout';
+}
+
+function isVisible(key: string, attrs: NodeAttributes): boolean {
+  return !state.hiddenTypes.has(attrs.type) && graph!.degree(key) >= state.minDegree;
+}
+
+function nodeReducer(key: string, attrs: NodeAttributes): Record<string, unknown> {
+  // Our "type" attribute is the node's category; sigma reads "type" as the render program.
+  const out: Record<string, unknown> = { ...attrs, type: 'circle' };
+  if (!isVisible(key, attrs)) {
+    out.hidden = true;
+    return out;
+  }
+  const focus = state.hovered ?? state.selectedNode;
+  if (focus) {
+    if (key === focus) out.highlighted = true;
+    else if (!state.hoveredNeighbours.has(key)) {
+      out.color = DIM_COLOR;
+      out.label = '';
+      out.zIndex = 0;
+    } else out.zIndex = 1;
+  }
+  if (key === state.selectedNode) {
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.zIndex = 2;
+  }
+  return out;
+}
+
+function edgeReducer(key: string, attrs: EdgeAttributes): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...attrs, label: '' };
+  const g = graph!;
+  const [s, t] = g.extremities(key);
+  if (!isVisible(s, g.getNodeAttributes(s)) || !isVisible(t, g.getNodeAttributes(t))) {
+    out.hidden = true;
+    return out;
+  }
+  const focus = state.hovered ?? state.selectedNode;
+  if (key === state.selectedEdge) {
+    out.color = EDGE_HIGHLIGHT;
+    out.size = Math.max(3, attrs.size);
+    out.label = attrs.label;
+    out.forceLabel = true;
+  } else if (focus) {
+    if (s === focus || t === focus) {
+      out.color = EDGE_HIGHLIGHT;
+      if (g.type === 'directed') out.label = attrs.label;
+    } else out.hidden = true;
+  }
+  return out;
+}
+
+function refresh(): void {
+  renderer?.refresh({ skipIndexation: true });
+}
+
+function setFocusNeighbours(node: string | undefined): void {
+  state.hoveredNeighbours = node && graph?.hasNode(node) ? new Set(graph.neighbors(node)) : new Set();
+}
+
+function bindRendererEvents(r: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>): void {
+  r.on('enterNode', ({ node }) => {
+    state.hovered = node;
+    setFocusNeighbours(node);
+    refresh();
+  });
+  r.on('leaveNode', () => {
+    state.hovered = undefined;
+    setFocusNeighbours(state.selectedNode);
+    refresh();
+  });
+  r.on('clickNode', ({ node }) => selectNode(node));
+  r.on('clickEdge', ({ edge }) => selectEdge(edge));
+  r.on('clickStage', () => closePanel());
+}
+
+const actions = { selectNode: (k: string) => selectNode(k), selectEdge: (k: string) => selectEdge(k), close: () => closePanel() };
+
+/** Selects a node: opens the panel, centres the camera, and records it in the URL. */
+function selectNode(node: string, center = true): void {
+  if (!graph?.hasNode(node)) return;
+  state.selectedNode = node;
+  state.selectedEdge = undefined;
+  setFocusNeighbours(node);
+  renderNodePanel(panel, graph, node, actions);
+  writeUrl();
+  refresh();
+  if (center && renderer) {
+    const display = renderer.getNodeDisplayData(node);
+    if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration: 400 });
+  }
+}
+
+function selectEdge(edge: string): void {
+  if (!graph?.hasEdge(edge)) return;
+  state.selectedEdge = edge;
+  state.selectedNode = undefined;
+  setFocusNeighbours(undefined);
+  renderEdgePanel(panel, graph, edge, actions);
+  writeUrl();
+  refresh();
+}
+
+function closePanel(): void {
+  state.selectedNode = undefined;
+  state.selectedEdge = undefined;
+  setFocusNeighbours(state.hovered);
+  panel.hidden = true;
+  panel.replaceChildren();
+  writeUrl();
+  refresh();
+}
+
+function writeUrl(): void {
+  const url = new URL(location.href);
+  if (state.selectedNode) url.searchParams.set('node', state.selectedNode);
+  else url.searchParams.delete('node');
+  if (state.projection !== 'full') url.searchParams.set('projection', state.projection);
+  else url.searchParams.delete('projection');
+  history.replaceState(null, '', url);
+}
+
+function updateLegend(): void {
+  const byType = new Map<NodeType, number>();
+  graph!.forEachNode((_k, a) => byType.set(a.type, (byType.get(a.type) ?? 0) + 1));
+  legend.replaceChildren();
+  for (const type of NODE_TYPES) {
+    const n = byType.get(type);
+    if (!n) continue;
+    const li = document.createElement('li');
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = !state.hiddenTypes.has(type);
+    box.dataset.type = type;
+    box.addEventListener('change', () => {
+      if (box.checked) state.hiddenTypes.delete(type);
+      else state.hiddenTypes.add(type);
+      updateCounts();
+      refresh();
+    });
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = TYPE_COLORS[type];
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = String(n);
+    label.append(box, swatch, document.createTextNode(type), count);
+    li.append(label);
+    legend.append(li);
+  }
+}
+
+function updateDegreeSlider(): void {
+  let max = 0;
+  graph!.forEachNode((k) => { max = Math.max(max, graph!.degree(k)); });
+  minDegreeInput.max = String(Math.max(1, max));
+  if (state.minDegree > max) state.minDegree = 0;
+  minDegreeInput.value = String(state.minDegree);
+  minDegreeValue.textContent = String(state.minDegree);
+}
+
+function updateCounts(): void {
+  let nodes = 0;
+  graph!.forEachNode((k, a) => { if (isVisible(k, a)) nodes++; });
+  counts.textContent = `${nodes} of ${graph!.order} nodes shown · ${graph!.size} edges`;
+  counts.dataset.visible = String(nodes);
+}
+
+function updateSearchIndex(): void {
+  searchIndex = [];
+  graph!.forEachNode((node, a) => {
+    const weight = graph!.degree(node);
+    searchIndex.push({ node, text: a.label, label: a.label, weight });
+    for (const alias of a.aliases) searchIndex.push({ node, text: alias, label: a.label, weight });
+  });
+  updateSuggestions();
+}
+
+function updateSuggestions(): void {
+  const matches = searchInput.value ? searchEntries(searchIndex, searchInput.value, 12) : [];
+  suggestions.replaceChildren(...matches.map((m) => {
+    const option = document.createElement('option');
+    option.value = m.text;
+    if (m.text !== m.label) option.label = `${m.text} → ${m.label}`;
+    return option;
+  }));
+}
+
+searchInput.addEventListener('input', (event) => {
+  updateSuggestions();
+  // Choosing a suggestion replaces the text with a full name (no inputType, or insertReplacementText): select it.
+  const kind = (event as InputEvent).inputType;
+  if (kind && kind !== 'insertReplacementText') return;
+  const exact = searchIndex.find((e) => e.text === searchInput.value);
+  if (exact) selectNode(exact.node);
+});
+searchInput.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  const [best] = searchEntries(searchIndex, searchInput.value, 1);
+  if (best) selectNode(best.node);
+  else showError(`No node matches "${searchInput.value}".`);
+});
+
+projectionSelect.value = state.projection;
+projectionSelect.addEventListener('change', () => {
+  state.projection = projectionSelect.value as Projection;
+  const keep = state.selectedNode;
+  writeUrl();
+  if (quads.length) {
+    state.selectedNode = keep;
+    rebuild();
+  }
+});
+sizeSelect.addEventListener('change', () => {
+  state.sizeBy = sizeSelect.value as State['sizeBy'];
+  if (graph) {
+    sizeNodes(graph, state.sizeBy);
+    refresh();
+  }
+});
+minDegreeInput.addEventListener('input', () => {
+  state.minDegree = Number(minDegreeInput.value);
+  minDegreeValue.textContent = String(state.minDegree);
+  updateCounts();
+  refresh();
+});
+
+/** Starts ForceAtlas2 in its web worker; stops by itself once nodes barely move. */
+function startLayout(): void {
+  if (!graph || graph.order < 2) return;
+  if (!layout) {
+    const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 };
+    layout = new FA2Layout(graph, { settings, getEdgeWeight: 'weight' });
+  }
+  layout.start();
+  layoutButton.textContent = 'Stop layout';
+  const started = performance.now();
+  hooks.timings.layoutStart = started;
+  delete hooks.timings.settled;
+  let previous = snapshot();
+  clearInterval(settleTimer);
+  settleTimer = setInterval(() => {
+    const current = snapshot();
+    let moved = 0;
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    for (let i = 0; i < current.length; i += 2) {
+      moved += Math.hypot(current[i]! - (previous[i] ?? 0), current[i + 1]! - (previous[i + 1] ?? 0));
+      minX = Math.min(minX, current[i]!); maxX = Math.max(maxX, current[i]!);
+      minY = Math.min(minY, current[i + 1]!); maxY = Math.max(maxY, current[i + 1]!);
+    }
+    const extent = Math.max(maxX - minX, maxY - minY, 1e-9);
+    previous = current;
+    // Settled: the average node moved less than 0.2% of the drawing's extent in the last 500 ms.
+    if (moved / (current.length / 2) / extent < 0.002 || performance.now() - started > 60_000) {
+      hooks.timings.settled = performance.now() - started;
+      stopLayout();
+    }
+  }, 500);
+}
+
+function snapshot(): Float64Array {
+  const g = graph!;
+  const out = new Float64Array(g.order * 2);
+  let i = 0;
+  g.forEachNode((_k, a) => { out[i++] = a.x; out[i++] = a.y; });
+  return out;
+}
+
+function stopLayout(): void {
+  clearInterval(settleTimer);
+  settleTimer = undefined;
+  layout?.stop();
+  layoutButton.textContent = 'Start layout';
+}
+
+layoutButton.addEventListener('click', () => {
+  if (layout?.isRunning()) stopLayout();
+  else startLayout();
+});
+
+/** Draws every sigma layer onto one canvas, on white, and downloads it as PNG. */
+function exportPng(): string | undefined {
+  if (!renderer) return undefined;
+  renderer.refresh();
+  const { width, height } = renderer.getDimensions();
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = width * ratio;
+  canvas.height = height * ratio;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const layers = renderer.getCanvases();
+  for (const id of ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes']) {
+    const layer = layers[id];
+    if (layer) ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
+  }
+  const url = canvas.toDataURL('image/png');
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${(graphName.textContent || 'newsgraph').replace(/\.[^.]+$/, '')}.png`;
+  a.click();
+  return url;
+}
+pngButton.addEventListener('click', () => { exportPng(); });
+(hooks as Record<string, unknown>).exportPng = exportPng;
+
+async function openFile(file: File): Promise<void> {
+  const text = await file.text();
+  loadText(text, file.name, guessFormat(file.name));
+}
+
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) void openFile(file);
+  fileInput.value = '';
+});
+let dragDepth = 0;
+window.addEventListener('dragenter', (e) => { e.preventDefault(); dragDepth++; dropOverlay.hidden = false; });
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('dragleave', () => { dragDepth = Math.max(0, dragDepth - 1); if (!dragDepth) dropOverlay.hidden = true; });
+window.addEventListener('drop', (e) => {
+  e.preventDefault();
+  dragDepth = 0;
+  dropOverlay.hidden = true;
+  const file = e.dataTransfer?.files?.[0];
+  if (file) void openFile(file);
+});
+
+/** Loads the graph that `newsgraph view` serves at ./graph, if any. */
+async function loadServedGraph(): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch('./graph', { cache: 'no-store' });
+  } catch {
+    response = new Response(null, { status: 404 });
+  }
+  if (!response.ok) {
+    graphName.textContent = 'no graph loaded: open a file';
+    hooks.ready = true;
+    return;
+  }
+  const name = decodeURIComponent(response.headers.get('x-graph-name') ?? 'graph.ttl');
+  const format = formatOfMediaType(response.headers.get('content-type') ?? '') ?? guessFormat(name);
+  loadText(await response.text(), name, format);
+}
+
+void loadServedGraph();
