@@ -1,0 +1,339 @@
+/**
+ * Recognition: finds name mentions (runs of capitalised words with their connectors), splits off
+ * leading demonyms and titles ("Canadian Prime Minister Mark Carney"), and gives each a candidate
+ * type from the gazetteers and from the words names are made of ("... Agency", "... Summit").
+ */
+import { ADDRESS_TITLES, loadGazetteer, type CityInfo, type Gazetteer } from '../gazetteer/index.ts';
+import type { Segmentation, Token } from './segment.ts';
+
+/** Candidate type of a mention before resolution. */
+export type MentionKind = 'person' | 'org' | 'country' | 'city' | 'region' | 'place' | 'event' | 'demonym' | 'unknown';
+
+/** A name as it occurs in the text. */
+export interface RawMention {
+  id: number;
+  /** Token range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  kind: MentionKind;
+  /** ISO code of the country a country name, demonym or capital names. */
+  countryCode?: string;
+  /** Candidate cities, most populous first. */
+  cities?: CityInfo[];
+  /** A capital used as the subject of a verb ("Ottawa seeks"): the country acting. */
+  metonym?: boolean;
+  /** The title written before a person's name ("Prime Minister"), as a token range. */
+  title?: { tokenStart: number; tokenEnd: number; text: string; start: number };
+  /** Id of the mention that qualifies the title ("Canadian" or "Huawei" in front of it). */
+  titleOf?: number;
+  /** Id of the mention this one is the parenthesised acronym of. */
+  acronymOf?: number;
+  /** "the Court", "the North": a definite short form to be resolved against longer names. */
+  definite?: boolean;
+  /** Single common word capitalised (e.g. "Court"); kept only if it resolves to a longer name. */
+  weak?: boolean;
+}
+
+const CONNECTORS = new Set(['of', 'de', 'di', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'for', '&', 'and', 'on']);
+const EVENT_HEADS = new Set(['summit', 'olympics', 'games', 'cup', 'championship', 'championships', 'festival', 'war', 'forum', 'expo', 'exhibition', 'election', 'elections', 'referendum', 'marathon', 'conference', 'congress', 'convention', 'talks', 'revolution', 'crisis', 'massacre', 'tournament', 'open', 'grand prix', 'award', 'awards', 'prize']);
+const ORG_HEADS_EXTRA = ['ministry', 'municipality', 'parliament', 'senate', 'assembly', 'court', 'tribunal', 'police', 'navy', 'forces', 'military', 'government', 'cabinet', 'movement', 'party', 'union', 'league', 'institute', 'instituto', 'university', 'school', 'hospital', 'agency', 'office', 'service', 'services', 'network', 'times', 'post', 'news', 'press', 'daily', 'journal', 'magazine', 'radio', 'television', 'tv', 'broadcasting', 'inc', 'ltd', 'llc', 'plc', 'corp', 'co', 'ag', 'sa', 'gmbh', 'group', 'holdings', 'technologies', 'systems', 'airlines', 'motors', 'bank', 'fund', 'reserve', 'council', 'commission', 'committee', 'board', 'authority', 'department', 'bureau', 'church', 'diocese', 'conference', 'federation', 'association', 'society', 'foundation', 'organization', 'organisation', 'club', 'team', 'brigade', 'battalion', 'regiment', 'corps', 'guard', 'army', 'coalition', 'alliance', 'front', 'congress', 'secretariat', 'directorate', 'command', 'administration'];
+const PLACE_NOUNS = new Set(['region', 'province', 'state', 'county', 'district', 'prefecture', 'territory', 'island', 'islands', 'peninsula', 'valley', 'river', 'sea', 'ocean', 'lake', 'bay', 'gulf', 'mountains', 'desert', 'strait', 'coast', 'city', 'town', 'village', 'square', 'street', 'airport', 'station', 'bridge', 'park', 'oblast', 'canton', 'municipality', 'governorate']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const NEVER_NAMES = new Set(['i', 'image', 'photo', 'video', 'source', 'sources', 'note', 'update', 'editor', 'reuters', 'ap', 'afp', 'mr', 'mrs', 'ms', 'dr', 'god', 'internet', 'web', 'ok']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
+const SUBJECT_VERBS_POS = new Set(['VERB', 'AUX']);
+
+/** Whether a token looks like part of a name: capitalised word, acronym, or name with digits ("M5S"). */
+function isNameWord(t: Token): boolean {
+  if (t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'NUM' || t.pos === 'SPACE') return false;
+  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
+}
+
+/** Whether a token is an acronym: 2 to 7 capitals, possibly with digits or dots ("KCNA", "M5S", "U.S."). */
+export function isAcronym(text: string): boolean {
+  return /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|(?:\p{Lu}\.){2,4})$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text);
+}
+
+/** Finds the name mentions of a segmented text. */
+export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazetteer()): RawMention[] {
+  const { tokens } = seg;
+  const out: RawMention[] = [];
+  const orgHeads = new Set([...gaz.lexicon.orgWords, ...ORG_HEADS_EXTRA]);
+  const titlePhrases = buildTitlePhrases(gaz);
+  const add = (m: Omit<RawMention, 'id' | 'start' | 'end' | 'text' | 'sentence'>): RawMention => {
+    const a = tokens[m.tokenStart]!;
+    const b = tokens[m.tokenEnd - 1]!;
+    const mention: RawMention = { id: out.length, start: a.start, end: b.end, text: seg.tokens.length ? textOf(tokens, m.tokenStart, m.tokenEnd) : '', sentence: a.sentence, ...m };
+    out.push(mention);
+    return mention;
+  };
+  const fullText = (i: number, j: number) => textOf(tokens, i, j);
+
+  for (const [sa, sb] of seg.sentenceTokens) {
+    let i = sa;
+    while (i < sb) {
+      const t = tokens[i]!;
+      // Lower-case demonym phrases are not names, but capitalised demonyms are handled in chunks.
+      if (!isNameWord(t)) { i++; continue; }
+      // Grow a chunk of name words joined by connectors and inner possessives ("People's Army").
+      let j = i + 1;
+      while (j < sb) {
+        const u = tokens[j]!;
+        if (isNameWord(u) && !(u.sentenceStart)) { j++; continue; }
+        if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && connectorAllowed(tokens, i, j, orgHeads)) { j += 2; continue; }
+        if ((u.text === "'s" || u.text === '’s') && !u.spaceBefore && j + 1 < sb && isNameWord(tokens[j + 1]!) && possessiveInsideName(tokens, i, j, gaz, titlePhrases)) { j += 2; continue; }
+        break;
+      }
+      i = Math.max(j, processChunk(i, j));
+    }
+  }
+
+  /**
+   * Splits a chunk [i, j) into demonym / qualifier, title, and name, and types the name; returns the
+   * token index where scanning resumes (past a parenthesised acronym and an event name around it).
+   */
+  function processChunk(i: number, j: number): number {
+    const resume = j;
+    // Drop sentence-initial ordinary words ("According", "The", "Analysts").
+    while (i < j && tokens[i]!.sentenceStart && isOrdinaryStart(tokens[i]!, gaz) && !matchTitle(tokens, i, j, titlePhrases)) i++;
+    // Leading months, weekdays and pronoun-like words are never part of a name.
+    while (i < j && (MONTHS.has(tokens[i]!.lower.replace(/\.$/, '')) || WEEKDAYS.has(tokens[i]!.lower) || NEVER_NAMES.has(tokens[i]!.lower.replace(/\.$/, '')))) i++;
+    if (i >= j) return resume;
+    // "Canada-China", "US-Russia": two countries joined by a hyphen are two mentions.
+    if (j - i === 1 && /[-–]/.test(tokens[i]!.text)) {
+      const t = tokens[i]!;
+      const parts = t.text.split(/[-–]/);
+      const codes = parts.map((p) => gaz.countryNames.get(p.toLowerCase()) ?? gaz.demonyms.get(p.toLowerCase()));
+      if (parts.length === 2 && codes.every(Boolean)) {
+        let at = t.start;
+        parts.forEach((p, n) => {
+          out.push({ id: out.length, tokenStart: i, tokenEnd: i + 1, start: at, end: at + p.length, text: p, sentence: t.sentence, kind: 'country', countryCode: codes[n] });
+          at += p.length + 1;
+        });
+        return resume;
+      }
+    }
+    // Trailing connectors are not part of a name.
+    while (j > i && CONNECTORS.has(tokens[j - 1]!.lower)) j--;
+
+    let qualifier: RawMention | undefined;
+    // A leading demonym or country name followed by more name words: "Canadian Prime Minister ...",
+    // "Chinese President ...", "South Korean puppet" (here the chunk ends after the demonym).
+    const lead = matchLeadingPlace(i, j);
+    if (lead && lead.end < j) {
+      const rest = tokens[lead.end]!;
+      const titleAfter = matchTitle(tokens, lead.end, j, titlePhrases);
+      if (titleAfter || !isOrgLike(tokens, i, j, orgHeads)) {
+        qualifier = add({ tokenStart: i, tokenEnd: lead.end, kind: lead.kind, countryCode: lead.code });
+        i = lead.end;
+        void rest;
+      }
+    }
+    // A title before a name: "Prime Minister Mark Carney", "President Xi", "Mr. Toccafondi".
+    let title: RawMention['title'];
+    const tEnd = matchTitle(tokens, i, j, titlePhrases);
+    if (tEnd && tEnd < j) {
+      title = { tokenStart: i, tokenEnd: tEnd, text: fullText(i, tEnd), start: tokens[i]!.start };
+      i = tEnd;
+    } else if (tEnd === j) {
+      // Only a title ("the President", "Prime Minister said"): not a name.
+      return resume;
+    }
+    // Title of an organisation: "Minister of Education Stefania Giannini" is handled as a title
+    // followed by "of Education": the chunk then starts with "Education"? No: connectors keep the
+    // whole "Minister of Education Stefania Giannini" in one chunk, so split at the first person name.
+    const person = title ? undefined : splitTitleOfOrg(i, j);
+    if (person) {
+      const orgM = add({ tokenStart: person.orgStart, tokenEnd: person.orgEnd, kind: 'org' });
+      add({ tokenStart: person.nameStart, tokenEnd: j, kind: 'person', title: { tokenStart: i, tokenEnd: person.titleEnd, text: fullText(i, person.titleEnd), start: tokens[i]!.start }, titleOf: orgM.id });
+      return resume;
+    }
+    const m = typeName(i, j, title);
+    if (!m) return resume;
+    if (qualifier && title) m.titleOf = qualifier.id;
+    // A parenthesised acronym right after the name: "Korean Central News Agency (KCNA)".
+    if (tokens[j] && /^[(\[]$/.test(tokens[j]!.text) && tokens[j + 2] && /^[)\]]$/.test(tokens[j + 2]!.text) && isAcronym(tokens[j + 1]!.text)) {
+      const acr = add({ tokenStart: j + 1, tokenEnd: j + 2, kind: m.kind === 'person' ? 'org' : m.kind, acronymOf: m.id });
+      // "Asia-Pacific Economic Cooperation (APEC) Summit": a named event around the organisation.
+      const k = j + 3;
+      if (tokens[k] && isNameWord(tokens[k]!) && EVENT_HEADS.has(tokens[k]!.lower) && tokens[k]!.sentence === tokens[j]!.sentence) {
+        add({ tokenStart: m.tokenStart, tokenEnd: k + 1, kind: 'event' });
+        void acr;
+        return k + 1;
+      }
+      return j + 3;
+    }
+    return resume;
+  }
+
+  /** Types the name [i, j) and adds it; returns the mention or undefined when it is no name. */
+  function typeName(i: number, j: number, title: RawMention['title']): RawMention | undefined {
+    const words = tokens.slice(i, j);
+    const lower = words.map((w) => w.lower);
+    const phrase = fullText(i, j);
+    const key = phrase.toLowerCase();
+    const last = lower[lower.length - 1]!;
+    const prev = tokens[i - 1];
+    const prev2 = tokens[i - 2];
+    const definite = prev?.lower === 'the';
+    if (title) return add({ tokenStart: i, tokenEnd: j, kind: 'person', title });
+    // Person introduced by a lower-case role noun: "Huawei executive Meng Wanzhou".
+    if (prev && isRoleNoun(prev, gaz) && !definite) {
+      const qual = out.find((m) => m.tokenEnd === i - 1 && m.sentence === prev.sentence);
+      const m = add({ tokenStart: i, tokenEnd: j, kind: 'person', title: { tokenStart: i - 1, tokenEnd: i, text: prev.text, start: prev.start } });
+      if (qual && (qual.kind === 'org' || qual.kind === 'unknown' || qual.kind === 'country' || qual.kind === 'demonym')) m.titleOf = qual.id;
+      return m;
+    }
+    const country = gaz.countryNames.get(key) ?? gaz.countryNames.get(key.replace(/^the /, ''));
+    if (country) return add({ tokenStart: i, tokenEnd: j, kind: 'country', countryCode: country, definite });
+    const demonym = gaz.demonyms.get(key);
+    if (demonym) return add({ tokenStart: i, tokenEnd: j, kind: 'demonym', countryCode: demonym });
+    if (j - i === 1 && COMPASS.has(last)) return definite ? add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true }) : undefined;
+    if (EVENT_HEADS.has(last) && j - i > 1) return add({ tokenStart: i, tokenEnd: j, kind: 'event' });
+    const region = gaz.regions.get(key);
+    // "Indo-Pacific region": a name followed by a lower-case place noun is a region.
+    const next = tokens[j];
+    if (next && PLACE_NOUNS.has(next.lower) && next.sentence === tokens[i]!.sentence && !isOrgLike(tokens, i, j, orgHeads) && !gaz.cities.has(key)) {
+      return add({ tokenStart: i, tokenEnd: j + 1, kind: 'region' });
+    }
+    if (region) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    if (isOrgLike(tokens, i, j, orgHeads)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
+    if (PLACE_NOUNS.has(last) || gaz.lexicon.placeWords.has(last)) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    const capital = gaz.capitals.get(key);
+    const cities = gaz.cities.get(key);
+    if (j - i === 1 && isAcronym(words[0]!.text)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
+    // Person names: a known first name, or two to four name words without organisation words.
+    const firstIsName = gaz.lexicon.firstNames.has(lower[0]!) && !cities?.length;
+    if (firstIsName && j - i >= 2) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
+    if (capital || cities?.length) {
+      const cityList = (cities ?? []).filter((c) => c.featureCode !== 'PPLX');
+      const afterPrep = prev && ['in', 'at', 'from', 'near', 'to', 'outside', 'across', 'into'].includes(prev.lower);
+      const commonWord = gaz.lexicon.commonWords.has(key);
+      if (capital || (cityList.length && (!commonWord || afterPrep))) {
+        const m = add({ tokenStart: i, tokenEnd: j, kind: 'city', cities: cityList, countryCode: capital });
+        // "Ottawa seeks", "Beijing said": a capital as the subject of a verb stands for its country.
+        const after = tokens[j];
+        if (capital && after && SUBJECT_VERBS_POS.has(after.pos) && !afterPrep && !definite && !(prev2 && prev?.lower === ',')) m.metonym = true;
+        return m;
+      }
+    }
+    if (j - i === 1) {
+      const w = words[0]!;
+      // A capitalised common word ("Court", "Government") counts only if it resolves to a longer name.
+      if (gaz.lexicon.commonWords.has(w.lower) || w.pos !== 'PROPN') return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true });
+      return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite });
+    }
+    if (j - i <= 4 && !lower.some((w) => CONNECTORS.has(w)) && !definite) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
+    return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
+  }
+
+  /** A leading place word (country or demonym, one to three tokens) inside [i, j). */
+  function matchLeadingPlace(i: number, j: number): { end: number; kind: MentionKind; code: string } | undefined {
+    for (let k = Math.min(j - 1, i + 3); k > i; k--) {
+      const key = fullText(i, k).toLowerCase();
+      const d = gaz.demonyms.get(key);
+      if (d) return { end: k, kind: 'demonym', code: d };
+      const c = gaz.countryNames.get(key);
+      if (c) return { end: k, kind: 'country', code: c };
+    }
+    return undefined;
+  }
+
+  /** "Minister of Education Stefania Giannini": title, "of", organisation, then a person's name. */
+  function splitTitleOfOrg(i: number, j: number): { titleEnd: number; orgStart: number; orgEnd: number; nameStart: number } | undefined {
+    const tEnd = matchTitle(tokens, i, j, titlePhrases);
+    void tEnd;
+    for (let k = i + 1; k < j - 1; k++) {
+      if (tokens[k]!.lower !== 'of' && tokens[k]!.lower !== 'for') continue;
+      const titleEnd = k;
+      if (!titlePhrases.has(fullText(i, titleEnd).toLowerCase())) return undefined;
+      // The person's name is the last one to three words, starting with a first name when known.
+      for (let n = Math.max(k + 2, j - 3); n < j; n++) {
+        if (gaz.lexicon.firstNames.has(tokens[n]!.lower) || j - n === 2) return { titleEnd, orgStart: k + 1, orgEnd: n, nameStart: n };
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  return out;
+}
+
+/** Title phrases, lower-cased: the gazetteer's titles plus "Prime Minister"-style capitalised forms. */
+function buildTitlePhrases(gaz: Gazetteer): Set<string> {
+  const s = new Set<string>();
+  for (const t of gaz.lexicon.actorNouns) s.add(t);
+  for (const h of gaz.lexicon.honorifics) { s.add(h); s.add(h + '.'); }
+  for (const h of ADDRESS_TITLES) { s.add(h); s.add(h + '.'); }
+  for (const t of [...s]) {
+    for (const p of ['deputy ', 'vice ', 'acting ', 'former ', 'foreign ', 'chief ', 'senior ', 'interim ']) s.add(p + t);
+  }
+  return s;
+}
+
+/** End of the longest title at [i, j) (capitalised, "Prime Minister"), or undefined. */
+function matchTitle(tokens: Token[], i: number, j: number, titles: Set<string>): number | undefined {
+  for (let k = Math.min(j, i + 4); k > i; k--) {
+    const phrase = tokens.slice(i, k).map((t) => t.lower).join(' ').replace(/ \./g, '.');
+    if (titles.has(phrase)) return k;
+  }
+  return undefined;
+}
+
+function textOf(tokens: Token[], i: number, j: number): string {
+  let s = '';
+  for (let k = i; k < j; k++) s += (k > i && tokens[k]!.spaceBefore ? ' ' : '') + tokens[k]!.text;
+  return s;
+}
+
+/** A lower-case person noun right before a name: "executive", "spokesman", "leader". */
+function isRoleNoun(t: Token, gaz: Gazetteer): boolean {
+  return /^\p{Ll}/u.test(t.text) && gaz.lexicon.actorNouns.has(t.lower) && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ');
+}
+
+/** Sentence-initial capitalised word that is an ordinary word, not a name ("According", "The"). */
+function isOrdinaryStart(t: Token, gaz: Gazetteer): boolean {
+  if (t.pos === 'PROPN' && !gaz.lexicon.commonWords.has(t.lower)) return false;
+  if (gaz.countryNames.has(t.lower) || gaz.demonyms.has(t.lower) || gaz.lexicon.firstNames.has(t.lower)) return false;
+  if (isAcronym(t.text)) return false;
+  if (['DET', 'ADP', 'PRON', 'ADV', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART', 'INTJ', 'NUM', 'ADJ'].includes(t.pos)) return true;
+  return gaz.lexicon.commonWords.has(t.lower) && !gaz.cities.has(t.lower);
+}
+
+/** Whether "and"/"of"/"for" at token j may join two name parts: only inside organisation-like names. */
+function connectorAllowed(tokens: Token[], i: number, j: number, orgHeads: Set<string>): boolean {
+  const c = tokens[j]!.lower;
+  if (c === 'of' || c === 'for' || c === 'on') return true;
+  if (c === 'and' || c === '&') {
+    // "Union of Rationalist Atheists and Agnostics": only after an "of" inside an organisation name.
+    for (let k = i; k < j; k++) if (tokens[k]!.lower === 'of' && orgHeads.has(tokens[i]!.lower)) return true;
+    return false;
+  }
+  // Name particles: "Ibn Saud", "Van Gogh", "bin Salman" (lower-case particle between capitals).
+  return true;
+}
+
+/** "Korean People's Army": a possessive inside a name, not "China's President" or "Canada's Carney". */
+function possessiveInsideName(tokens: Token[], i: number, j: number, gaz: Gazetteer, titles: Set<string>): boolean {
+  const before = textOf(tokens, i, j).toLowerCase();
+  if (gaz.countryNames.has(before) || gaz.demonyms.has(before) || gaz.cities.has(before)) return false;
+  const after = tokens[j + 1]!;
+  if (titles.has(after.lower)) return false;
+  // Only a plural-like noun ("People's", "Workers'") forms a possessive inside a name.
+  return /^(people|workers|women|men|children|citizens|peoples|nations|farmers|veterans|students|teachers)$/.test(tokens[j - 1]!.lower);
+}
+
+/** Whether [i, j) is organisation-like: ends in an organisation word, or is "<org word> of X". */
+function isOrgLike(tokens: Token[], i: number, j: number, orgHeads: Set<string>): boolean {
+  const last = tokens[j - 1]!.lower;
+  if (orgHeads.has(last)) return true;
+  for (let k = i; k < j; k++) {
+    if (tokens[k]!.lower === 'of' && k > i && orgHeads.has(tokens[k - 1]!.lower)) return true;
+  }
+  return false;
+}
