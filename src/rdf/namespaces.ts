@@ -33,7 +33,8 @@ type Prefix = keyof typeof PREFIXES;
 function namespace<T extends string>(prefix: Prefix, terms: readonly T[]): Record<T, RDF.NamedNode> & ((local: string) => RDF.NamedNode) {
   const base = PREFIXES[prefix];
   const fn = ((local: string) => namedNode(base + local)) as unknown as Record<T, RDF.NamedNode> & ((local: string) => RDF.NamedNode);
-  for (const t of terms) (fn as Record<string, RDF.NamedNode>)[t] = namedNode(base + t);
+  // defineProperty, since a function's own `name` and `length` are read-only (schema:name).
+  for (const t of terms) Object.defineProperty(fn, t, { value: namedNode(base + t), enumerable: true, writable: false, configurable: false });
   return fn;
 }
 

@@ -1,0 +1,107 @@
+/** Reading article files: every way a file can be unusable becomes an InputError naming it. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { InputError } from '../errors.ts';
+
+/** File extensions treated as article text when a folder is given. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.md'] as const;
+
+/** Index of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) { i++; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Decodes UTF-8 bytes strictly; `file` names the source in errors. Rejects NUL bytes and invalid UTF-8. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new InputError(file, `binary file (NUL byte at offset ${nul}); expected UTF-8 text`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    const at = findInvalidUtf8(bytes);
+    throw new InputError(file, `not valid UTF-8${at >= 0 ? ` (bad byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at})` : ''}; convert it with e.g. \`iconv -t UTF-8\``, { cause });
+  }
+}
+
+/** Why a read failed, in words. */
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'permission denied (cannot read)';
+    case 'EISDIR': return 'is a folder, expected a file';
+    case 'ELOOP': return 'too many symbolic links';
+    case 'ENAMETOOLONG': return 'file name too long';
+    default: return (err as Error).message ?? String(err);
+  }
+}
+
+/** Reads a file as strict UTF-8 text (no NUL bytes); throws InputError naming the file otherwise. */
+export function readTextFile(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (cause) {
+    throw new InputError(file, describeFsError(cause), { cause });
+  }
+  return decodeText(bytes, file);
+}
+
+/** Reads an article: like readTextFile, and also rejects empty or whitespace-only text. */
+export function readArticleFile(file: string): string {
+  const text = readTextFile(file);
+  if (text.trim() === '') throw new InputError(file, text.length === 0 ? 'empty file: no article text' : 'only whitespace: no article text');
+  return text;
+}
+
+/** Expands folders to the article files they hold (sorted); each path must exist. */
+export function expandInputs(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch (cause) {
+      throw new InputError(path, describeFsError(cause), { cause });
+    }
+    if (!isDir) { files.push(path); continue; }
+    let names: string[];
+    try {
+      names = readdirSync(path);
+    } catch (cause) {
+      throw new InputError(path, describeFsError(cause), { cause });
+    }
+    const articles = names
+      .filter((n) => !n.startsWith('.') && (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(n).toLowerCase()))
+      .sort()
+      .map((n) => join(path, n))
+      .filter((p) => { try { return statSync(p).isFile(); } catch { return false; } });
+    if (articles.length === 0) throw new InputError(path, `folder holds no articles (no ${ARTICLE_EXTENSIONS.join(', ')} files)`);
+    files.push(...articles);
+  }
+  return files;
+}
+
+/** The file name without folder and extension (the default article id, before slugging). */
+export function stemOf(file: string): string {
+  return basename(file, extname(file));
+}

@@ -1,0 +1,119 @@
+/** Serializing quads: Turtle, TriG, N-Triples, N-Quads and JSON-LD, always in canonical order (same input, same bytes). */
+import { DataFactory, Writer } from 'n3';
+import type * as RDF from '@rdfjs/types';
+import { PREFIXES } from './namespaces.ts';
+import { sortQuads } from './sort.ts';
+import { UsageError } from '../errors.ts';
+
+/** Output formats newsgraph writes. */
+export type GraphFormat = 'turtle' | 'trig' | 'n-triples' | 'n-quads' | 'json-ld';
+
+/** Every format, with its media type, usual file extensions, and whether it keeps named graphs. */
+export const FORMATS: Record<GraphFormat, { mediaType: string; extensions: string[]; graphs: boolean }> = {
+  turtle: { mediaType: 'text/turtle', extensions: ['.ttl'], graphs: false },
+  trig: { mediaType: 'application/trig', extensions: ['.trig'], graphs: true },
+  'n-triples': { mediaType: 'application/n-triples', extensions: ['.nt'], graphs: false },
+  'n-quads': { mediaType: 'application/n-quads', extensions: ['.nq'], graphs: true },
+  'json-ld': { mediaType: 'application/ld+json', extensions: ['.jsonld', '.json'], graphs: true },
+};
+
+const ALIASES: Record<string, GraphFormat> = {
+  turtle: 'turtle', ttl: 'turtle', trig: 'trig', 'n-triples': 'n-triples', ntriples: 'n-triples', nt: 'n-triples',
+  'n-quads': 'n-quads', nquads: 'n-quads', nq: 'n-quads', 'json-ld': 'json-ld', jsonld: 'json-ld',
+};
+
+/** Resolves a format name or alias ("ttl", "nq", "jsonld"); throws UsageError for unknown names. */
+export function parseFormat(name: string): GraphFormat {
+  const f = ALIASES[name.toLowerCase()];
+  if (!f) throw new UsageError(`unknown format "${name}"; use one of turtle, trig, n-triples, n-quads, json-ld`);
+  return f;
+}
+
+/** The format a file name's extension implies, or undefined. */
+export function formatFromPath(path: string): GraphFormat | undefined {
+  const lower = path.toLowerCase();
+  for (const [name, f] of Object.entries(FORMATS) as [GraphFormat, (typeof FORMATS)[GraphFormat]][]) {
+    if (f.extensions.some((ext) => lower.endsWith(ext))) return name;
+  }
+  return undefined;
+}
+
+/** The prefixes whose namespace some IRI of the quads starts with (in PREFIXES order). */
+function usedPrefixes(quads: readonly RDF.Quad[]): Record<string, string> {
+  const iris = new Set<string>();
+  const visit = (t: RDF.Term) => {
+    if (t.termType === 'NamedNode') iris.add(t.value);
+    else if (t.termType === 'Literal') iris.add(t.datatype.value);
+  };
+  for (const q of quads) { visit(q.subject); visit(q.predicate); visit(q.object); visit(q.graph); }
+  const out: Record<string, string> = {};
+  for (const [p, ns] of Object.entries(PREFIXES)) {
+    if ([...iris].some((iri) => iri.startsWith(ns))) out[p] = ns;
+  }
+  return out;
+}
+
+/** Drops graph names (for formats that hold one graph), merging duplicates. */
+function toDefaultGraph(quads: readonly RDF.Quad[]): RDF.Quad[] {
+  return quads.map((q) => (q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object)));
+}
+
+/** Runs the n3 Writer synchronously (it calls back at once when writing to a string). */
+function writeN3(quads: readonly RDF.Quad[], format: string, prefixes?: Record<string, string>): string {
+  const writer = new Writer({ format, prefixes });
+  writer.addQuads(quads as RDF.Quad[]);
+  let result: string | undefined;
+  let error: unknown;
+  writer.end((err, out) => { error = err; result = out; });
+  if (error) throw error;
+  if (result === undefined) throw new Error('n3 Writer did not finish synchronously');
+  return result;
+}
+
+/** Turtle with our prefixes; named graphs are merged into one graph. */
+export function toTurtle(quads: Iterable<RDF.Quad>): string {
+  const sorted = sortQuads(toDefaultGraph([...quads]));
+  return spaceSubjects(writeN3(sorted, 'Turtle', usedPrefixes(sorted)));
+}
+
+/** TriG: one block per named graph, with our prefixes. */
+export function toTrig(quads: Iterable<RDF.Quad>): string {
+  const sorted = sortQuads(quads);
+  return spaceSubjects(writeN3(sorted, 'TriG', usedPrefixes(sorted)));
+}
+
+/** N-Triples (graphs merged). */
+export function toNTriples(quads: Iterable<RDF.Quad>): string {
+  return writeN3(sortQuads(toDefaultGraph([...quads])), 'N-Triples');
+}
+
+/** N-Quads. */
+export function toNQuads(quads: Iterable<RDF.Quad>): string {
+  return writeN3(sortQuads(quads), 'N-Quads');
+}
+
+/** JSON-LD compacted with our prefixes as the context (named graphs kept). */
+export async function toJsonLd(quads: Iterable<RDF.Quad>): Promise<string> {
+  const { default: jsonld } = await import('jsonld');
+  const sorted = sortQuads(quads);
+  const expanded = await jsonld.fromRDF(writeN3(sorted, 'N-Quads'), { format: 'application/n-quads' });
+  const context = usedPrefixes(sorted);
+  const compacted = await jsonld.compact(expanded, context as Record<string, string>);
+  return JSON.stringify(compacted, null, 2) + '\n';
+}
+
+/** Serializes quads in the given format (canonical order, deterministic bytes). */
+export async function serialize(quads: Iterable<RDF.Quad>, format: GraphFormat = 'turtle'): Promise<string> {
+  switch (format) {
+    case 'turtle': return toTurtle(quads);
+    case 'trig': return toTrig(quads);
+    case 'n-triples': return toNTriples(quads);
+    case 'n-quads': return toNQuads(quads);
+    case 'json-ld': return toJsonLd(quads);
+  }
+}
+
+/** Puts an empty line between subject blocks (after the prefixes and after each ` .` ending a block). */
+function spaceSubjects(text: string): string {
+  return text.replace(/\.\n(?=[^\s@}])/g, '.\n\n');
+}
