@@ -10,6 +10,7 @@ import type { Ordering, Query, SelectQuery } from 'sparqljs';
 import { EndpointError } from '../publish/errors.ts';
 import { HttpClient, type HttpOptions } from '../publish/http.ts';
 import { UsageError } from '../errors.ts';
+import type { BindingValue, QueryResult } from './sparql.ts';
 
 const { namedNode, literal, blankNode, variable } = DataFactory;
 
@@ -22,17 +23,30 @@ export interface RemoteQueryOptions extends HttpOptions {
   maxPages?: number | undefined;
 }
 
-/** One row of a SELECT result: variable name to term; unbound variables are absent. */
-export type Bindings = Record<string, RDF.Term>;
+/** One row of a SELECT result, as SPARQL JSON values (the embedded engine's shape); unbound variables are absent. */
+export type Bindings = Record<string, BindingValue>;
 
-/** What a remote query returns. */
-export type RemoteResult =
-  | { type: 'bindings'; variables: string[]; rows: Bindings[]; /** requests made (1 when nothing was cut off) */ requests: number }
-  | { type: 'boolean'; value: boolean; requests: number }
-  | { type: 'quads'; quads: RDF.Quad[]; requests: number };
+/** What a remote query returns: the embedded engine's QueryResult, plus how many requests it took. */
+export type RemoteResult = QueryResult & { /** 1 when nothing was cut off */ requests: number };
 
 interface JsonTerm { type: string; value: string; datatype?: string; 'xml:lang'?: string }
 interface JsonResults { head?: { vars?: string[] }; results?: { bindings?: Record<string, JsonTerm>[] }; boolean?: boolean }
+
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
+/**
+ * A SPARQL JSON value in the form the embedded engine gives: `literal` (Virtuoso still says `typed-literal`,
+ * from the 2008 draft), no datatype on plain and language-tagged strings.
+ */
+export function normalizeBinding(term: JsonTerm): BindingValue {
+  if (term.type === 'literal' || term.type === 'typed-literal') {
+    const out: BindingValue = { type: 'literal', value: term.value };
+    if (term['xml:lang']) out['xml:lang'] = term['xml:lang'];
+    else if (term.datatype && term.datatype !== XSD_STRING) out.datatype = term.datatype;
+    return out;
+  }
+  return { type: term.type as BindingValue['type'], value: term.value };
+}
 
 /** Turns a SPARQL JSON term into an RDF/JS term (Virtuoso still says `typed-literal`, from the 2008 draft). */
 export function termOfJson(term: JsonTerm): RDF.Term {
@@ -81,7 +95,7 @@ export async function queryEndpoint(endpoint: string, query: string, options: Re
       throw new EndpointError(endpoint, 'protocol', `the store cut the ${form} result at ${response.headers.get(MAX_ROWS_HEADER)} rows (its ResultSetMaxRows); narrow the query or add LIMIT/OFFSET`);
     }
     try {
-      return { type: 'quads', quads: new TurtleParser().parse(response.text), requests: 1 };
+      return { form: form === 'CONSTRUCT' ? 'construct' : 'describe', quads: new TurtleParser().parse(response.text), requests: 1 };
     } catch (error) {
       throw new EndpointError(endpoint, 'protocol', `unreadable ${form} answer (${response.headers.get('content-type') ?? 'no content type'}): ${(error as Error).message}`);
     }
@@ -90,16 +104,16 @@ export async function queryEndpoint(endpoint: string, query: string, options: Re
   const json = readJson(endpoint, first.text);
   if (form === 'ASK' || typeof json.boolean === 'boolean') {
     if (typeof json.boolean !== 'boolean') throw new EndpointError(endpoint, 'protocol', 'an ASK answer without a "boolean" member');
-    return { type: 'boolean', value: json.boolean, requests: 1 };
+    return { form: 'ask', boolean: json.boolean, requests: 1 };
   }
   const variables = json.head?.vars ?? [];
   const rows = bindingsOf(endpoint, json);
   const maxRows = Number(first.headers.get(MAX_ROWS_HEADER));
-  if (!Number.isFinite(maxRows) || maxRows <= 0 || rows.length < maxRows) return { type: 'bindings', variables, rows, requests: 1 };
+  if (!Number.isFinite(maxRows) || maxRows <= 0 || rows.length < maxRows) return { form: 'select', variables, bindings: rows, requests: 1 };
   if (!parsed || parsed.queryType !== 'SELECT') {
     throw new EndpointError(endpoint, 'protocol', `the store cut the result at ${maxRows} rows (its ResultSetMaxRows) and newsgraph could not parse the query to page it; add LIMIT/OFFSET yourself`);
   }
-  if (parsed.limit !== undefined && parsed.limit <= maxRows) return { type: 'bindings', variables, rows, requests: 1 };
+  if (parsed.limit !== undefined && parsed.limit <= maxRows) return { form: 'select', variables, bindings: rows, requests: 1 };
 
   // Cut off: the first page had no guaranteed order, so fetch every page again under a total order.
   const maxPages = options.maxPages ?? 10_000;
@@ -115,7 +129,7 @@ export async function queryEndpoint(endpoint: string, query: string, options: Re
     all.push(...got);
     if (got.length < maxRows) break;
   }
-  return { type: 'bindings', variables, rows: all, requests };
+  return { form: 'select', variables, bindings: all, requests };
 }
 
 /** The query form from its first keyword, for queries sparqljs cannot parse. */
@@ -147,7 +161,7 @@ function bindingsOf(endpoint: string, json: JsonResults): Bindings[] {
   if (!Array.isArray(bindings)) throw new EndpointError(endpoint, 'protocol', 'SPARQL JSON results without results.bindings');
   return bindings.map((row) => {
     const out: Bindings = {};
-    for (const [name, term] of Object.entries(row)) out[name] = termOfJson(term);
+    for (const [name, term] of Object.entries(row)) out[name] = normalizeBinding(term);
     return out;
   });
 }
