@@ -25,3 +25,7 @@ const link = 'node_modules/.bin/newsgraph';
 mkdirSync('node_modules/.bin', { recursive: true });
 try { lstatSync(link); unlinkSync(link); } catch { /* not there yet */ }
 symlinkSync('../../bin/newsgraph.js', link);
+
+// The viewer (viewer/, a Vite app) is built into viewer/dist, which `newsgraph view` serves.
+const { build: buildViewer } = await import('vite');
+await buildViewer({ configFile: new URL('../viewer/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });

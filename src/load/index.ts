@@ -105,8 +105,9 @@ class Reader {
       const literal = o.termType === 'Literal' ? o.value : undefined;
       switch (role) {
         case 'type': if (oKey) pushUnique(r.types, oKey); break;
-        case 'label': if (literal !== undefined && isEnglish(o)) r.labels.push({ rank: LABEL_PREDICATES.indexOf(q.predicate.value) >>> 0, value: literal }); break;
-        case 'alias': if (literal !== undefined && isEnglish(o)) pushUnique(r.aliases, literal); break;
+        // Names from the data win over the ontology's; the ontology's alternative labels are match keywords, not names.
+        case 'label': if (literal !== undefined && isEnglish(o)) r.labels.push({ rank: (LABEL_PREDICATES.indexOf(q.predicate.value) >>> 0) + (inData ? 0 : 100), value: literal }); break;
+        case 'alias': if (literal !== undefined && isEnglish(o) && inData) pushUnique(r.aliases, literal); break;
         case 'sameAs': if (oKey) pushUnique(r.sameAs, oKey); break;
         case 'evidence': if (oKey && inData) pushUnique(r.evidence, oKey); break;
         case 'holds': if (oKey && inData) { pushUnique(r.holds, oKey); r.out.push({ predicate: q.predicate.value, object: oKey }); } break;

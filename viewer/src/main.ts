@@ -129,8 +129,10 @@ function rebuild(): void {
   });
   // Good start: small graphs get a short synchronous ForceAtlas2 run before the first frame.
   if (graph.order > 1 && graph.order <= 2000) {
-    const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, { iterations: graph.order <= 200 ? 200 : 50, settings, getEdgeWeight: 'weight' });
+    const settings = layoutSettings(graph);
+    forceAtlas2.assign(graph, { iterations: graph.order <= 200 ? 400 : 60, settings, getEdgeWeight: 'weight' });
+    // A last pass that keeps discs from overlapping (sizes are comparable to positions at this point).
+    if (graph.order <= 200) forceAtlas2.assign(graph, { iterations: 50, settings: { ...settings, adjustSizes: true }, getEdgeWeight: 'weight' });
   }
   if (state.selectedNode && !graph.hasNode(state.selectedNode)) state.selectedNode = undefined;
   if (state.selectedEdge && !graph.hasEdge(state.selectedEdge)) state.selectedEdge = undefined;
@@ -146,8 +148,7 @@ function rebuild(): void {
       labelColor: { color: '#1f2328' },
       edgeLabelSize: 11,
       edgeLabelColor: { color: '#57606a' },
-      labelRenderedSizeThreshold: graph.order < 300 ? 0 : 8,
-      labelDensity: graph.order < 300 ? 1 : 0.1,
+      ...labelSettings(graph),
       hideEdgesOnMove: graph.size > 20000,
       zIndex: true,
       nodeReducer,
@@ -156,8 +157,7 @@ function rebuild(): void {
     bindRendererEvents(renderer);
   } else {
     renderer.setSetting('defaultEdgeType', graph.type === 'directed' ? 'arrow' : 'line');
-    renderer.setSetting('labelRenderedSizeThreshold', graph.order < 300 ? 0 : 8);
-    renderer.setSetting('labelDensity', graph.order < 300 ? 1 : 0.1);
+    renderer.setSettings(labelSettings(graph));
     renderer.setGraph(graph);
   }
   hooks.timings.firstRender = performance.now() - t1;
@@ -173,6 +173,11 @@ function rebuild(): void {
   // Keep the layout running a little when the graph is large; small graphs are already settled.
   if (graph.order > 200) startLayout();
   else layoutButton.textContent = 'Start layout';
+}
+
+/** Small graphs show every label; large ones let sigma pick labels of the biggest nodes. */
+function labelSettings(g: ViewGraph): { labelRenderedSizeThreshold: number; labelDensity: number; labelGridCellSize: number } {
+  return g.order < 300 ? { labelRenderedSizeThreshold: 0, labelDensity: 5, labelGridCellSize: 40 } : { labelRenderedSizeThreshold: 8, labelDensity: 0.1, labelGridCellSize: 100 };
 }
 
 function isVisible(key: string, attrs: NodeAttributes): boolean {
@@ -403,12 +408,17 @@ minDegreeInput.addEventListener('input', () => {
   refresh();
 });
 
+/** ForceAtlas2 settings: the library's inferred ones, with strong gravity so lone nodes stay in view. */
+function layoutSettings(g: ViewGraph): Record<string, unknown> {
+  const inferred = forceAtlas2.inferSettings(g);
+  return { ...inferred, strongGravityMode: true, gravity: g.order <= 200 ? 0.3 : 0.05, scalingRatio: g.order <= 200 ? 20 : inferred.scalingRatio ?? 10, barnesHutOptimize: g.order > 1000 };
+}
+
 /** Starts ForceAtlas2 in its web worker; stops by itself once nodes barely move. */
 function startLayout(): void {
   if (!graph || graph.order < 2) return;
   if (!layout) {
-    const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 };
-    layout = new FA2Layout(graph, { settings, getEdgeWeight: 'weight' });
+    layout = new FA2Layout(graph, { settings: layoutSettings(graph), getEdgeWeight: 'weight' });
   }
   layout.start();
   layoutButton.textContent = 'Stop layout';

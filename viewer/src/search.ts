@@ -16,7 +16,11 @@ export function normalizeName(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2018\u2019']s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Ranks entries for a query: exact name, then prefix, then word prefix, then substring. */
+/**
+ * Ranks entries for a query. Match quality first (exact name; the query as whole words of the name, as a
+ * surname is; name prefix; word prefix; substring), then how much of the name the query covers, so that
+ * "Carney" finds "Mark Carney" before "Meeting between Mark Carney and Xi Jinping"; labels before aliases.
+ */
 export function searchEntries(entries: readonly SearchEntry[], query: string, limit = 10): SearchEntry[] {
   const q = normalizeName(query);
   if (!q) return [];
@@ -25,11 +29,12 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
     const t = normalizeName(e.text);
     let score: number;
     if (t === q) score = 0;
-    else if (t.startsWith(q)) score = 1;
+    else if (` ${t} `.includes(` ${q} `)) score = 1;
+    else if (t.startsWith(q)) score = 1.5;
     else if (` ${t}`.includes(` ${q}`)) score = 2;
     else if (t.includes(q)) score = 3;
     else continue;
-    // A label beats an alias of the same quality.
+    score += 0.9 * (1 - q.length / Math.max(t.length, 1));
     if (e.text !== e.label) score += 0.5;
     scored.push({ e, score });
   }
