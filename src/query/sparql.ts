@@ -3,6 +3,7 @@ import { Store as OxigraphStore } from 'oxigraph';
 import { Parser, Writer } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { ParseError } from '../errors.ts';
+import { PREFIXES } from '../rdf/namespaces.ts';
 
 /** The query forms SPARQL 1.1 knows. */
 export type QueryForm = 'select' | 'ask' | 'construct' | 'describe';
@@ -47,11 +48,22 @@ function toNQuadsText(quads: QuadSource): string {
   return out;
 }
 
+/**
+ * Declares our prefixes (ng:, ngr:, rdfs:, schema:, ...) that the query does not declare itself,
+ * on one extra first line; returns the query and how many lines were added.
+ */
+export function addPrefixes(sparql: string): { text: string; lines: number } {
+  const declared = new Set([...sparql.matchAll(/PREFIX\s+([A-Za-z][\w.-]*|):/gi)].map((m) => m[1]!));
+  const missing = Object.entries(PREFIXES).filter(([p]) => !declared.has(p));
+  if (missing.length === 0) return { text: sparql, lines: 0 };
+  return { text: missing.map(([p, ns]) => `PREFIX ${p}: <${ns}>`).join(' ') + '\n' + sparql, lines: 1 };
+}
+
 /** Turns an oxigraph error ("error at 3:16: ...") into a ParseError naming the query. */
-function toParseError(err: unknown, file: string): ParseError {
+function toParseError(err: unknown, file: string, lineOffset = 0): ParseError {
   const message = (err as Error).message ?? String(err);
   const m = /^error at (\d+):(\d+):\s*(.*)$/s.exec(message);
-  if (m) return new ParseError(file, `SPARQL syntax error: ${m[3]}`, Number(m[1]), Number(m[2]), { cause: err });
+  if (m) return new ParseError(file, `SPARQL syntax error: ${m[3]}`, Math.max(1, Number(m[1]) - lineOffset), Number(m[2]), { cause: err });
   return new ParseError(file, `SPARQL error: ${message}`, undefined, undefined, { cause: err });
 }
 
@@ -70,10 +82,11 @@ export class SparqlEngine {
     return this.store.size;
   }
 
-  /** Runs any query; `file` names the query in errors (default "<query>"). */
-  run(sparql: string, file = '<query>'): QueryResult {
-    const form = queryFormOf(sparql);
+  /** Runs any query; `file` names the query in errors (default "<query>"). Our prefixes need no declaration. */
+  run(query: string, file = '<query>'): QueryResult {
+    const form = queryFormOf(query);
     const options = { use_default_graph_as_union: true } as const;
+    const { text: sparql, lines } = addPrefixes(query);
     try {
       if (form === 'construct' || form === 'describe') {
         const text = this.store.query(sparql, { ...options, results_format: 'application/n-triples' }) as string;
@@ -88,7 +101,7 @@ export class SparqlEngine {
       return { form: 'select', variables: json.head.vars ?? [], bindings: json.results?.bindings ?? [] };
     } catch (err) {
       if (err instanceof ParseError) throw err;
-      throw toParseError(err, file);
+      throw toParseError(err, file, lines);
     }
   }
 
