@@ -38,7 +38,7 @@ export interface RawMention {
   weak?: boolean;
 }
 
-const CONNECTORS = new Set(['of', 'de', 'di', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'for', '&', 'and', 'on']);
+const CONNECTORS = new Set(['of', 'de', 'di', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'for', '&', 'and']);
 const EVENT_HEADS = new Set(['summit', 'olympics', 'games', 'cup', 'championship', 'championships', 'festival', 'war', 'forum', 'expo', 'exhibition', 'election', 'elections', 'referendum', 'marathon', 'conference', 'congress', 'convention', 'talks', 'revolution', 'crisis', 'massacre', 'tournament', 'open', 'grand prix', 'award', 'awards', 'prize']);
 const ORG_HEADS_EXTRA = ['ministry', 'municipality', 'parliament', 'senate', 'assembly', 'court', 'tribunal', 'police', 'navy', 'forces', 'military', 'government', 'cabinet', 'movement', 'party', 'union', 'league', 'institute', 'instituto', 'university', 'school', 'hospital', 'agency', 'office', 'service', 'services', 'network', 'times', 'post', 'news', 'press', 'daily', 'journal', 'magazine', 'radio', 'television', 'tv', 'broadcasting', 'inc', 'ltd', 'llc', 'plc', 'corp', 'co', 'ag', 'sa', 'gmbh', 'group', 'holdings', 'technologies', 'systems', 'airlines', 'motors', 'bank', 'fund', 'reserve', 'council', 'commission', 'committee', 'board', 'authority', 'department', 'bureau', 'church', 'diocese', 'conference', 'federation', 'association', 'society', 'foundation', 'organization', 'organisation', 'club', 'team', 'brigade', 'battalion', 'regiment', 'corps', 'guard', 'army', 'coalition', 'alliance', 'front', 'congress', 'secretariat', 'directorate', 'command', 'administration'];
 const PLACE_NOUNS = new Set(['region', 'province', 'state', 'county', 'district', 'prefecture', 'territory', 'island', 'islands', 'peninsula', 'valley', 'river', 'sea', 'ocean', 'lake', 'bay', 'gulf', 'mountains', 'desert', 'strait', 'coast', 'city', 'town', 'village', 'square', 'street', 'airport', 'station', 'bridge', 'park', 'oblast', 'canton', 'municipality', 'governorate']);
@@ -51,8 +51,26 @@ const SUBJECT_VERBS_POS = new Set(['VERB', 'AUX']);
 /** Whether a token looks like part of a name: capitalised word, acronym, or name with digits ("M5S"). */
 function isNameWord(t: Token): boolean {
   if (t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'NUM' || t.pos === 'SPACE') return false;
+  if (t.text === 'I') return false;
+  // Arabic, Dutch, French... particles joined by a hyphen: "al-Amr", "el-Sisi", "d'Estaing".
+  if (/^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|de|da|di|du|van|von|ben|d['’]|l['’])[-‐]?\p{Lu}/u.test(t.text)) return true;
   return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
 }
+
+/** Function words that never begin a name, whatever their case ("On Tuesday", "In Italy"). */
+const FUNCTION_WORDS = new Set(['on', 'in', 'at', 'the', 'a', 'an', 'of', 'for', 'to', 'by', 'with', 'from', 'as', 'after', 'before', 'during', 'since', 'and', 'but', 'or', 'if', 'when', 'while', 'this', 'that', 'these', 'those', 'it', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'we', 'they', 'he', 'she', 'you', 'there', 'here', 'yesterday', 'today', 'tomorrow', 'last', 'next', 'also', 'meanwhile', 'however', 'according', 'both', 'all', 'some', 'many', 'most', 'several', 'other', 'another', 'each', 'every', 'no', 'not', 'new']);
+
+/**
+ * Religions and their adherents' adjectives: capitalised in English but neither people, places nor
+ * organisations on their own ("Muslim pilgrims", "Islam's holiest site").
+ */
+const BELIEF_WORDS = new Set(['islam', 'islamic', 'muslim', 'muslims', 'christian', 'christians', 'christianity', 'catholic', 'catholics', 'catholicism', 'protestant', 'protestants', 'jewish', 'jew', 'jews', 'judaism', 'hindu', 'hindus', 'hinduism', 'buddhist', 'buddhists', 'buddhism', 'sikh', 'sikhs', 'sikhism', 'sunni', 'sunnis', 'shia', 'shiite', 'shiites', 'orthodox', 'evangelical', 'evangelicals', 'mormon', 'mormons', 'atheist', 'atheists', 'god', 'allah', 'bible', 'quran', 'koran']);
+/** Time zones and clock abbreviations, which look like acronyms. */
+const TIME_WORDS = new Set(['gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'ist', 'jst', 'aest', 'am', 'pm', 'a.m.', 'p.m.']);
+/** Laws and documents: names, but not of people, organisations or places. */
+const DOCUMENT_HEADS = new Set(['act', 'bill', 'law', 'protocol', 'amendment', 'charter', 'constitution', 'report', 'index', 'prize', 'award', 'awards']);
+/** Buildings and facilities: places in news ("Jamarat Bridge", "Grand Mosque", "Al-Ghaza Hotel"). */
+const FACILITY_HEADS = new Set(['hotel', 'bridge', 'mosque', 'temple', 'shrine', 'cathedral', 'basilica', 'tower', 'towers', 'stadium', 'arena', 'airport', 'square', 'palace', 'plaza', 'station', 'port', 'harbour', 'harbor', 'dam', 'mall', 'market', 'base', 'building', 'house', 'castle', 'monument', 'memorial', 'cemetery', 'highway', 'road', 'street', 'avenue', 'boulevard', 'tunnel', 'canal', 'park', 'garden', 'gardens', 'plains', 'plain', 'hills', 'mountains', 'mount', 'lake', 'river', 'sea', 'ocean', 'gulf', 'bay', 'island', 'islands', 'peninsula', 'valley', 'desert', 'forest', 'coast', 'strait', 'cape', 'volcano', 'glacier', 'reef', 'prison', 'camp', 'zone', 'region', 'province', 'county', 'district', 'state', 'territory', 'prefecture', 'oblast', 'city', 'town', 'village']);
 
 /** Whether a token is an acronym: 2 to 7 capitals, possibly with digits or dots ("KCNA", "M5S", "U.S."). */
 export function isAcronym(text: string): boolean {
@@ -73,6 +91,21 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     return mention;
   };
   const fullText = (i: number, j: number) => textOf(tokens, i, j);
+  // Words the text writes in lower case somewhere: ordinary words, whatever a sentence start says.
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  const headline = headlineSentences(seg);
+  const bodyText = seg.sentences.filter((x) => !headline.has(x.index)).map((x) => x.text).join('\n');
+  const bodyHasName = (name: string) => new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(bodyText);
+  /** Whether [i, j) begins with a country, demonym, region or capital name ("New Zealand ..."). */
+  const startsPlaceName = (i: number, j: number) => {
+    for (let k = Math.min(j, i + 4); k > i; k--) {
+      const key = fullText(i, k).toLowerCase();
+      if (k - i === 1 && !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+      if (gaz.countryNames.has(key) || gaz.demonyms.has(key) || gaz.capitals.has(key) || (k - i > 1 && gaz.regions.has(key))) return true;
+    }
+    return false;
+  };
 
   for (const [sa, sb] of seg.sentenceTokens) {
     let i = sa;
@@ -85,7 +118,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       while (j < sb) {
         const u = tokens[j]!;
         if (isNameWord(u) && !(u.sentenceStart)) { j++; continue; }
-        if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && connectorAllowed(tokens, i, j, orgHeads)) { j += 2; continue; }
+        if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j + 1]!.lower) && !WEEKDAYS.has(tokens[j + 1]!.lower) && connectorAllowed(tokens, i, j, orgHeads)) { j += 2; continue; }
         if ((u.text === "'s" || u.text === '’s') && !u.spaceBefore && j + 1 < sb && isNameWord(tokens[j + 1]!) && possessiveInsideName(tokens, i, j, gaz, titlePhrases)) { j += 2; continue; }
         break;
       }
@@ -99,11 +132,27 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
    */
   function processChunk(i: number, j: number): number {
     const resume = j;
-    // Drop sentence-initial ordinary words ("According", "The", "Analysts").
-    while (i < j && tokens[i]!.sentenceStart && isOrdinaryStart(tokens[i]!, gaz) && !matchTitle(tokens, i, j, titlePhrases)) i++;
-    // Leading months, weekdays and pronoun-like words are never part of a name.
-    while (i < j && (MONTHS.has(tokens[i]!.lower.replace(/\.$/, '')) || WEEKDAYS.has(tokens[i]!.lower) || NEVER_NAMES.has(tokens[i]!.lower.replace(/\.$/, '')))) i++;
-    if (i >= j) return resume;
+    // Drop leading words that never start a name: function words ("On Tuesday"), sentence-initial
+    // ordinary words ("According", "Analysts"), months, weekdays; but keep "New Zealand", "Prime Minister".
+    for (;;) {
+      if (i >= j) return resume;
+      const t = tokens[i]!;
+      const w = t.lower.replace(/\.$/, '');
+      if (startsPlaceName(i, j)) break;
+      if (FUNCTION_WORDS.has(w) || CONNECTORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || NEVER_NAMES.has(w)) { i++; continue; }
+      if ((t.sentenceStart || headline.has(t.sentence)) && isOrdinaryStart(t, gaz, lowerWords) && !matchTitle(tokens, i, j, titlePhrases)) { i++; continue; }
+      break;
+    }
+    // A month or weekday inside ends the name: "Christchurch May" is not one name.
+    for (let k = i + 1; k < j; k++) if (MONTHS.has(tokens[k]!.lower) || WEEKDAYS.has(tokens[k]!.lower)) { j = k; break; }
+    // In a headline every word is capitalised: keep only names the body also writes capitalised.
+    if (headline.has(tokens[i]!.sentence) && !startsPlaceName(i, j) && !bodyHasName(fullText(i, j))) {
+      // Try the longest sub-run that the body confirms.
+      for (let a = i; a < j; a++) for (let b = j; b > a; b--) if (bodyHasName(fullText(a, b)) || startsPlaceName(a, b)) { processChunk(a, b); return resume; }
+      return resume;
+    }
+    if (!/\p{L}/u.test(fullText(i, j))) return resume;
+    if (j - i === 1 && (BELIEF_WORDS.has(tokens[i]!.lower) || TIME_WORDS.has(tokens[i]!.lower) || /^[IVXLCDM]+$/.test(tokens[i]!.text))) return resume;
     // "Canada-China", "US-Russia": two countries joined by a hyphen are two mentions.
     if (j - i === 1 && /[-–]/.test(tokens[i]!.text)) {
       const t = tokens[i]!;
@@ -124,7 +173,8 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     let qualifier: RawMention | undefined;
     // A leading demonym or country name followed by more name words: "Canadian Prime Minister ...",
     // "Chinese President ...", "South Korean puppet" (here the chunk ends after the demonym).
-    const lead = matchLeadingPlace(i, j);
+    const whole = fullText(i, j).toLowerCase();
+    const lead = gaz.countryNames.has(whole) || gaz.regions.has(whole) ? undefined : matchLeadingPlace(i, j);
     if (lead && lead.end < j) {
       const rest = tokens[lead.end]!;
       const titleAfter = matchTitle(tokens, lead.end, j, titlePhrases);
@@ -177,58 +227,75 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     const lower = words.map((w) => w.lower);
     const phrase = fullText(i, j);
     const key = phrase.toLowerCase();
-    const last = lower[lower.length - 1]!;
     const prev = tokens[i - 1];
-    const prev2 = tokens[i - 2];
     const definite = prev?.lower === 'the';
-    if (title) return add({ tokenStart: i, tokenEnd: j, kind: 'person', title });
+    if (title) {
+      // "Civil Defense Authority director General Suleiman al-Amr": a role noun before the title.
+      const before = tokens[title.tokenStart - 1];
+      const m = add({ tokenStart: i, tokenEnd: j, kind: 'person', title });
+      if (before && isRoleNoun(before, gaz)) {
+        const qual = out.find((x) => x.tokenEnd === title.tokenStart - 1 && x.sentence === before.sentence);
+        if (qual) { m.titleOf = qual.id; m.title = { tokenStart: title.tokenStart - 1, tokenEnd: title.tokenEnd, text: before.text, start: before.start }; }
+      }
+      return m;
+    }
     // Person introduced by a lower-case role noun: "Huawei executive Meng Wanzhou".
-    if (prev && isRoleNoun(prev, gaz) && !definite) {
+    if (prev && isRoleNoun(prev, gaz) && !definite && !isOrgLike(tokens, i, j, orgHeads) && !gaz.countryNames.has(key)) {
       const qual = out.find((m) => m.tokenEnd === i - 1 && m.sentence === prev.sentence);
       const m = add({ tokenStart: i, tokenEnd: j, kind: 'person', title: { tokenStart: i - 1, tokenEnd: i, text: prev.text, start: prev.start } });
       if (qual && (qual.kind === 'org' || qual.kind === 'unknown' || qual.kind === 'country' || qual.kind === 'demonym')) m.titleOf = qual.id;
       return m;
     }
-    const country = gaz.countryNames.get(key) ?? gaz.countryNames.get(key.replace(/^the /, ''));
+    const country = gaz.countryNames.get(key);
     if (country) return add({ tokenStart: i, tokenEnd: j, kind: 'country', countryCode: country, definite });
     const demonym = gaz.demonyms.get(key);
     if (demonym) return add({ tokenStart: i, tokenEnd: j, kind: 'demonym', countryCode: demonym });
-    if (j - i === 1 && COMPASS.has(last)) return definite ? add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true }) : undefined;
+    if (j - i === 1 && COMPASS.has(lower[0]!)) return definite ? add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true }) : undefined;
+    // The head word decides for most names: the last word, or the word before "of" ("Plains of Arafat").
+    const ofAt = lower.indexOf('of');
+    const head = ofAt > 0 ? lower[ofAt - 1]! : lower[lower.length - 1]!;
+    const last = lower[lower.length - 1]!;
+    if (DOCUMENT_HEADS.has(last) && j - i > 1) return undefined;
     if (EVENT_HEADS.has(last) && j - i > 1) return add({ tokenStart: i, tokenEnd: j, kind: 'event' });
-    const region = gaz.regions.get(key);
-    // "Indo-Pacific region": a name followed by a lower-case place noun is a region.
     const next = tokens[j];
-    if (next && PLACE_NOUNS.has(next.lower) && next.sentence === tokens[i]!.sentence && !isOrgLike(tokens, i, j, orgHeads) && !gaz.cities.has(key)) {
+    // "Indo-Pacific region": a name followed by a lower-case place noun is a region.
+    if (next && PLACE_NOUNS.has(next.lower) && /^\p{Ll}/u.test(next.text) && next.sentence === tokens[i]!.sentence && !isOrgLike(tokens, i, j, orgHeads) && !gaz.cities.has(key)) {
       return add({ tokenStart: i, tokenEnd: j + 1, kind: 'region' });
     }
-    if (region) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
-    if (isOrgLike(tokens, i, j, orgHeads)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
-    if (PLACE_NOUNS.has(last) || gaz.lexicon.placeWords.has(last)) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    if (gaz.regions.has(key)) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    if (j - i > 1 && (orgHeads.has(head) || orgHeads.has(last)) && !FACILITY_HEADS.has(last)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
+    if (j - i > 1 && (FACILITY_HEADS.has(head) || FACILITY_HEADS.has(last) || gaz.lexicon.placeWords.has(last))) return add({ tokenStart: i, tokenEnd: j, kind: 'place' });
     const capital = gaz.capitals.get(key);
     const cities = gaz.cities.get(key);
     if (j - i === 1 && isAcronym(words[0]!.text)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
-    // Person names: a known first name, or two to four name words without organisation words.
-    const firstIsName = gaz.lexicon.firstNames.has(lower[0]!) && !cities?.length;
-    if (firstIsName && j - i >= 2) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
+    // Person names: a known first name, or a descriptor before one ("Scientologist Tom Cruise").
+    const firstAt = lower.findIndex((w, n) => n < lower.length - 1 && gaz.lexicon.firstNames.has(w));
+    if (firstAt === 0 && !cities?.length && j - i >= 2) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
+    if (firstAt > 0 && !lower.slice(firstAt).some((w) => CONNECTORS.has(w)) && j - (i + firstAt) >= 2) {
+      return add({ tokenStart: i + firstAt, tokenEnd: j, kind: 'person' });
+    }
     if (capital || cities?.length) {
       const cityList = (cities ?? []).filter((c) => c.featureCode !== 'PPLX');
       const afterPrep = prev && ['in', 'at', 'from', 'near', 'to', 'outside', 'across', 'into'].includes(prev.lower);
       const commonWord = gaz.lexicon.commonWords.has(key);
-      if (capital || (cityList.length && (!commonWord || afterPrep))) {
+      if (capital || (cityList.length && (!commonWord || afterPrep) && cityList[0]!.population >= 1000)) {
         const m = add({ tokenStart: i, tokenEnd: j, kind: 'city', cities: cityList, countryCode: capital });
         // "Ottawa seeks", "Beijing said": a capital as the subject of a verb stands for its country.
         const after = tokens[j];
-        if (capital && after && SUBJECT_VERBS_POS.has(after.pos) && !afterPrep && !definite && !(prev2 && prev?.lower === ',')) m.metonym = true;
+        if (capital && after && SUBJECT_VERBS_POS.has(after.pos) && !afterPrep && !definite) m.metonym = true;
         return m;
       }
     }
     if (j - i === 1) {
       const w = words[0]!;
       // A capitalised common word ("Court", "Government") counts only if it resolves to a longer name.
-      if (gaz.lexicon.commonWords.has(w.lower) || w.pos !== 'PROPN') return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true });
+      if (gaz.lexicon.commonWords.has(w.lower) || lowerWords.has(w.lower) || w.pos !== 'PROPN') return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true });
       return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite });
     }
-    if (j - i <= 4 && !lower.some((w) => CONNECTORS.has(w)) && !definite) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
+    // Two to four name words: a person unless a word is an ordinary word or a country ("Hitwise UK").
+    const ordinary = lower.some((w) => gaz.lexicon.commonWords.has(w) || lowerWords.has(w) || gaz.countryNames.has(w) || CONNECTORS.has(w) || isAcronym(w.toUpperCase()) && w.length <= 3 && words.find((x) => x.lower === w)!.text === w.toUpperCase());
+    const surname = gaz.lexicon.lastNames.has(last);
+    if (j - i <= 4 && !definite && (surname || !ordinary)) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
     return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
   }
 
@@ -297,18 +364,37 @@ function isRoleNoun(t: Token, gaz: Gazetteer): boolean {
 }
 
 /** Sentence-initial capitalised word that is an ordinary word, not a name ("According", "The"). */
-function isOrdinaryStart(t: Token, gaz: Gazetteer): boolean {
-  if (t.pos === 'PROPN' && !gaz.lexicon.commonWords.has(t.lower)) return false;
-  if (gaz.countryNames.has(t.lower) || gaz.demonyms.has(t.lower) || gaz.lexicon.firstNames.has(t.lower)) return false;
+function isOrdinaryStart(t: Token, gaz: Gazetteer, lowerWords: Set<string>): boolean {
+  if (gaz.countryNames.has(t.lower) || gaz.demonyms.has(t.lower)) return false;
   if (isAcronym(t.text)) return false;
+  // The text writes it in lower case elsewhere ("Voters ... voters"), or its singular is a common word.
+  if (lowerWords.has(t.lower) || (t.lower.endsWith('s') && (lowerWords.has(t.lower.slice(0, -1)) || gaz.lexicon.commonWords.has(t.lower.slice(0, -1))))) return true;
+  if (gaz.lexicon.firstNames.has(t.lower)) return false;
+  if (t.pos === 'PROPN' && !gaz.lexicon.commonWords.has(t.lower)) return false;
   if (['DET', 'ADP', 'PRON', 'ADV', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART', 'INTJ', 'NUM', 'ADJ'].includes(t.pos)) return true;
   return gaz.lexicon.commonWords.has(t.lower) && !gaz.cities.has(t.lower);
+}
+
+/**
+ * Headlines and title-case lines: most words capitalised and no closing full stop. Their capitals say
+ * nothing about names.
+ */
+function headlineSentences(seg: Segmentation): Set<number> {
+  const out = new Set<number>();
+  for (const [a, b] of seg.sentenceTokens) {
+    const words = seg.tokens.slice(a, b).filter((t) => /^\p{L}{4,}/u.test(t.text));
+    if (words.length < 3) continue;
+    const caps = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+    const last = seg.tokens[b - 1]!;
+    if (caps / words.length >= 0.6 && last.text !== '.') out.add(seg.tokens[a]!.sentence);
+  }
+  return out;
 }
 
 /** Whether "and"/"of"/"for" at token j may join two name parts: only inside organisation-like names. */
 function connectorAllowed(tokens: Token[], i: number, j: number, orgHeads: Set<string>): boolean {
   const c = tokens[j]!.lower;
-  if (c === 'of' || c === 'for' || c === 'on') return true;
+  if (c === 'of' || c === 'for') return true;
   if (c === 'and' || c === '&') {
     // "Union of Rationalist Atheists and Agnostics": only after an "of" inside an organisation name.
     for (let k = i; k < j; k++) if (tokens[k]!.lower === 'of' && orgHeads.has(tokens[i]!.lower)) return true;

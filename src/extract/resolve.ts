@@ -88,7 +88,7 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
       const c = regionClusters.get(key);
       if (c) attach(c, m);
       else {
-        const nc = newCluster('Region', m);
+        const nc = newCluster(m.kind === 'place' ? 'Place' : 'Region', m);
         nc.wikidata = gaz.regions.get(key)?.wikidata;
         regionClusters.set(key, nc);
       }
@@ -137,8 +137,12 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     if (clusterOf.has(m.id) || !isAcronym(m.text)) continue;
     const existing = findOrg(m.text);
     if (existing) { attach(existing, m); continue; }
-    const byInitials = orgs.filter((o) => [...o.names.keys()].some((n) => initials(n) === m.text.replace(/\./g, '').toUpperCase()));
+    const acronym = m.text.replace(/\./g, '').toUpperCase();
+    const byInitials = orgs.filter((o) => [...o.names.keys()].some((n) => initials(n) === acronym));
     if (byInitials.length === 1) { attach(byInitials[0]!, m); continue; }
+    // "NZ", "UAE": the initials of a country the article names.
+    const country = [...byCountry.values()].filter((c) => initials(c.label!) === acronym && acronym.length >= 2);
+    if (country.length === 1) { attach(country[0]!, m); continue; }
     if (m.kind === 'org' || m.kind === 'unknown') orgs.push(newCluster('Organization', m));
   }
 
@@ -156,7 +160,7 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
       const country = [...byCountry.values()].filter((c) => c.label!.toLowerCase().startsWith(w + ' '));
       if (country.length === 1) { attach(country[0]!, m); continue; }
     }
-    const head = orgs.filter((o) => [...o.names.keys()].some((n) => n.split(/\s+/).length > words.length && n.toLowerCase().split(/\s+/).includes(words[words.length - 1]!.toLowerCase()) && n.toLowerCase().endsWith(m.text.toLowerCase())));
+    const head = orgs.filter((o) => [...o.names.keys()].some((n) => n.split(/\s+/).length > words.length && (n.toLowerCase().endsWith(' ' + m.text.toLowerCase()) || headOf(n) === m.text.toLowerCase())));
     if (head.length === 1 && (m.definite || m.weak || m.kind === 'unknown')) { attach(head[0]!, m); continue; }
     if (m.weak) continue;
     if (m.kind === 'person') { persons.push(newCluster('Person', m)); continue; }
@@ -237,6 +241,13 @@ function entityKey(c: Cluster, label: string): string {
     case 'Region': return `region/${slugify(label.replace(/ (region|area)$/i, ''))}`;
     default: return `place/${slugify(label)}`;
   }
+}
+
+/** The head of a name: the word before "of" ("Church of Scientology" → "church"), else the last word. */
+function headOf(name: string): string {
+  const w = name.toLowerCase().split(/\s+/);
+  const of = w.indexOf('of');
+  return of > 0 ? w.slice(0, of).join(' ') : w[w.length - 1]!;
 }
 
 /** Collapses white space (a name split across lines) to single spaces. */
