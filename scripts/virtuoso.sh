@@ -121,13 +121,17 @@ DefaultQuery               = SELECT * WHERE { ?s ?p ?o } LIMIT 10
 DeferInferenceRulesInit    = 0
 INI
 
+  # A restart appends to the same log: only a "Server online" after this offset counts.
+  local offset=0
+  [ -f "$dir/virtuoso.log" ] && offset=$(wc -c < "$dir/virtuoso.log")
+
   # Foreground in our own background job, so $! is the server's own pid (no daemon fork to chase).
   ( cd "$dir" && exec "$bin" +foreground +configfile "$dir/virtuoso.ini" </dev/null >>"$dir/virtuoso.out" 2>&1 ) &
   local pid=$!
   echo "$pid" > "$dir/virtuoso.pid"
 
   local waited=0
-  until grep -q "Server online" "$dir/virtuoso.log" 2>/dev/null; do
+  until tail -c +$((offset + 1)) "$dir/virtuoso.log" 2>/dev/null | grep -q "Server online"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "virtuoso.sh: virtuoso-t (pid $pid) exited before it was online; last lines of $dir/virtuoso.log:" >&2
       tail -n 20 "$dir/virtuoso.log" "$dir/virtuoso.out" >&2 2>/dev/null || true
