@@ -156,9 +156,9 @@ function rebuild(): void {
     });
     bindRendererEvents(renderer);
   } else {
-    renderer.setSetting('defaultEdgeType', graph.type === 'directed' ? 'arrow' : 'line');
-    renderer.setSettings(labelSettings(graph));
+    // Graph first: the reducers read the new graph, so sigma must not redraw the old one after this point.
     renderer.setGraph(graph);
+    renderer.setSettings({ defaultEdgeType: graph.type === 'directed' ? 'arrow' : 'line', ...labelSettings(graph) });
   }
   hooks.timings.firstRender = performance.now() - t1;
   renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -187,6 +187,7 @@ function isVisible(key: string, attrs: NodeAttributes): boolean {
 function nodeReducer(key: string, attrs: NodeAttributes): Record<string, unknown> {
   // Our "type" attribute is the node's category; sigma reads "type" as the render program.
   const out: Record<string, unknown> = { ...attrs, type: 'circle' };
+  if (!graph?.hasNode(key)) return out;
   if (!isVisible(key, attrs)) {
     out.hidden = true;
     return out;
@@ -210,7 +211,8 @@ function nodeReducer(key: string, attrs: NodeAttributes): Record<string, unknown
 
 function edgeReducer(key: string, attrs: EdgeAttributes): Record<string, unknown> {
   const out: Record<string, unknown> = { ...attrs, label: '' };
-  const g = graph!;
+  const g = graph;
+  if (!g?.hasEdge(key)) return out;
   const [s, t] = g.extremities(key);
   if (!isVisible(s, g.getNodeAttributes(s)) || !isVisible(t, g.getNodeAttributes(t))) {
     out.hidden = true;
