@@ -95,6 +95,10 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
   const headline = headlineSentences(seg);
+  // Capitalised words seen other than at a sentence start, outside headlines.
+  const midCaps = new Set<string>();
+  for (const t of tokens) if (!t.sentenceStart && !headline.has(t.sentence) && /^\p{Lu}/u.test(t.text)) midCaps.add(t.text);
+  const capitalisedElsewhere = (t: Token) => midCaps.has(t.text);
   const bodyText = seg.sentences.filter((x) => !headline.has(x.index)).map((x) => x.text).join('\n');
   const bodyHasName = (name: string) => new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(bodyText);
   /** Whether [i, j) begins with a country, demonym, region or capital name ("New Zealand ..."). */
@@ -118,6 +122,8 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       while (j < sb) {
         const u = tokens[j]!;
         if (isNameWord(u) && !(u.sentenceStart)) { j++; continue; }
+        // "Movimento 5 Stelle": a number between two name words.
+        if (u.pos === 'NUM' && /^\d{1,3}$/.test(u.text) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j - 1]!.lower)) { j += 2; continue; }
         if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j + 1]!.lower) && !WEEKDAYS.has(tokens[j + 1]!.lower) && connectorAllowed(tokens, i, j, orgHeads)) { j += 2; continue; }
         if ((u.text === "'s" || u.text === '’s') && !u.spaceBefore && j + 1 < sb && isNameWord(tokens[j + 1]!) && possessiveInsideName(tokens, i, j, gaz, titlePhrases)) { j += 2; continue; }
         break;
@@ -140,7 +146,14 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       const w = t.lower.replace(/\.$/, '');
       if (startsPlaceName(i, j)) break;
       if (FUNCTION_WORDS.has(w) || CONNECTORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || NEVER_NAMES.has(w)) { i++; continue; }
-      if ((t.sentenceStart || headline.has(t.sentence)) && isOrdinaryStart(t, gaz, lowerWords) && !matchTitle(tokens, i, j, titlePhrases)) { i++; continue; }
+      if ((t.sentenceStart || headline.has(t.sentence)) && !matchTitle(tokens, i, j, titlePhrases)) {
+        // A lone sentence-initial word is a name only if the text also capitalises it elsewhere
+        // ("Photos released...", "Foolhardy provocation..." are not names).
+        const subject = t.pos === 'PROPN' && /^(VERB|AUX)$/.test(tokens[j]?.pos ?? '') && !lowerWords.has(t.lower) && !gaz.lexicon.commonWords.has(t.lower);
+        if (j - i === 1 && !subject && !capitalisedElsewhere(t) && !isAcronym(t.text) && !gaz.lexicon.firstNames.has(t.lower) && !gaz.lexicon.lastNames.has(t.lower) && !gaz.cities.has(t.lower)) return resume;
+        // "Civil Defense Authority ...": an adjective may begin an organisation's name.
+        if (isOrdinaryStart(t, gaz, lowerWords) && !(j - i > 1 && isOrgLike(tokens, i, j, orgHeads) && /^(ADJ|PROPN|NOUN)$/.test(t.pos))) { i++; continue; }
+      }
       break;
     }
     // A month or weekday inside ends the name: "Christchurch May" is not one name.
@@ -187,7 +200,11 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     // A title before a name: "Prime Minister Mark Carney", "President Xi", "Mr. Toccafondi".
     let title: RawMention['title'];
     const tEnd = matchTitle(tokens, i, j, titlePhrases);
-    if (tEnd && tEnd < j) {
+    if (tEnd && tEnd < j && CONNECTORS.has(tokens[tEnd]!.lower)) {
+      // "Critics of Scientology", "Minister of Education": the title's complement, not a name after it;
+      // a person's name may still follow ("Minister of Education Stefania Giannini", handled below).
+      if (!splitTitleOfOrg(i, j)) { i = tEnd + 1; }
+    } else if (tEnd && tEnd < j) {
       title = { tokenStart: i, tokenEnd: tEnd, text: fullText(i, tEnd), start: tokens[i]!.start };
       i = tEnd;
     } else if (tEnd === j) {
@@ -208,6 +225,8 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (qualifier && title) m.titleOf = qualifier.id;
     // A parenthesised acronym right after the name: "Korean Central News Agency (KCNA)".
     if (tokens[j] && /^[(\[]$/.test(tokens[j]!.text) && tokens[j + 2] && /^[)\]]$/.test(tokens[j + 2]!.text) && isAcronym(tokens[j + 1]!.text)) {
+      // A name defined with an acronym is an organisation's ("Italian Episcopal Conference (CEI)").
+      if (m.kind === 'event' || (m.kind as string) === 'person') m.kind = 'org';
       const acr = add({ tokenStart: j + 1, tokenEnd: j + 2, kind: m.kind === 'person' ? 'org' : m.kind, acronymOf: m.id });
       // "Asia-Pacific Economic Cooperation (APEC) Summit": a named event around the organisation.
       const k = j + 3;
@@ -263,8 +282,18 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       return add({ tokenStart: i, tokenEnd: j + 1, kind: 'region' });
     }
     if (gaz.regions.has(key)) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    // "Yonhap news agency", "the Labour party": a name followed by lower-case organisation words.
+    if (next && /^\p{Ll}/u.test(next.text) && orgHeads.has(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.cities.has(key) && next.pos === 'NOUN') {
+      let e = j + 1;
+      while (e < tokens.length && e < j + 3 && /^\p{Ll}/u.test(tokens[e]!.text) && orgHeads.has(tokens[e]!.lower) && tokens[e]!.pos === 'NOUN') e++;
+      if (!/^(government|administration|team|group|community|military|army|forces|police)$/.test(tokens[e - 1]!.lower)) return add({ tokenStart: i, tokenEnd: e, kind: 'org' });
+    }
+    // Romance-language names put the head first: "Instituto Gonzaga", "Banco Santander".
+    if (j - i > 1 && orgHeads.has(lower[0]!) && !FACILITY_HEADS.has(lower[0]!) && !gaz.lexicon.firstNames.has(lower[0]!)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
     if (j - i > 1 && (orgHeads.has(head) || orgHeads.has(last)) && !FACILITY_HEADS.has(last)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
     if (j - i > 1 && (FACILITY_HEADS.has(head) || FACILITY_HEADS.has(last) || gaz.lexicon.placeWords.has(last))) return add({ tokenStart: i, tokenEnd: j, kind: 'place' });
+    // Initials and a surname: "A.S. Heagle", "AS Heagle", "J. K. Rowling".
+    if (j - i >= 2 && words.slice(0, -1).every((w) => /^(?:\p{Lu}\.?){1,2}$/u.test(w.text)) && /^\p{Lu}\p{Ll}+$/u.test(words[j - i - 1]!.text)) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
     const capital = gaz.capitals.get(key);
     const cities = gaz.cities.get(key);
     if (j - i === 1 && isAcronym(words[0]!.text)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
@@ -365,6 +394,7 @@ function isRoleNoun(t: Token, gaz: Gazetteer): boolean {
 
 /** Sentence-initial capitalised word that is an ordinary word, not a name ("According", "The"). */
 function isOrdinaryStart(t: Token, gaz: Gazetteer, lowerWords: Set<string>): boolean {
+  if (t.pos === 'NOUN' && !gaz.lexicon.firstNames.has(t.lower)) return true;
   if (gaz.countryNames.has(t.lower) || gaz.demonyms.has(t.lower)) return false;
   if (isAcronym(t.text)) return false;
   // The text writes it in lower case elsewhere ("Voters ... voters"), or its singular is a common word.
@@ -397,7 +427,8 @@ function connectorAllowed(tokens: Token[], i: number, j: number, orgHeads: Set<s
   if (c === 'of' || c === 'for') return true;
   if (c === 'and' || c === '&') {
     // "Union of Rationalist Atheists and Agnostics": only after an "of" inside an organisation name.
-    for (let k = i; k < j; k++) if (tokens[k]!.lower === 'of' && orgHeads.has(tokens[i]!.lower)) return true;
+    const first = tokens[i]!.lower === 'the' ? i + 1 : i;
+    for (let k = first; k < j; k++) if (tokens[k]!.lower === 'of' && orgHeads.has(tokens[first]!.lower)) return true;
     return false;
   }
   // Name particles: "Ibn Saud", "Van Gogh", "bin Salman" (lower-case particle between capitals).

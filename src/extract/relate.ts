@@ -23,8 +23,7 @@ add('Election', 'election elections elected vote votes voted referendum ballot')
 add('Protest', 'protest protests protested demonstration demonstrations rally rallies march marched riot riots');
 add('Agreement', 'agreement agreements agreed deal deals treaty treaties accord accords pact signed');
 add('Visit', 'visit visits visited trip');
-add('Announcement', 'announced announcement announces');
-add('Ruling', 'ruling ruled verdict judgment judgement sentenced sentence convicted acquitted');
+add('Ruling', 'ruling ruled verdict judgment judgement sentenced convicted acquitted');
 add('Accident', 'crash crashed collision collapsed collapse accident derailment explosion exploded fell');
 add('Disaster', 'earthquake earthquakes flood floods flooding hurricane storm typhoon cyclone stampede landslide tsunami wildfire wildfires drought eruption');
 add('Communication', 'communications communication backchannel call calls phoned');

@@ -74,6 +74,9 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     else if (m.kind === 'city' && m.metonym && m.countryCode) countryCluster(m.countryCode, m);
     else if (m.kind === 'city') {
       const city = chooseCity(m, mentionedCountries);
+      // A name that only some small or ambiguous town bears is no evidence of a place: treat it as
+      // an unknown name ("Satan", "Monti").
+      if (!city && !m.countryCode) { m.kind = 'unknown'; continue; }
       const key = m.text.toLowerCase();
       const c = cityClusters.get(key);
       if (c) attach(c, m);
@@ -117,7 +120,9 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
   }
   const orgs: Cluster[] = [];
   const orgKey = (s: string) => s.toLowerCase().replace(/^the /, '');
-  const findOrg = (name: string) => orgs.find((o) => [...o.names.keys()].some((n) => orgKey(n) === orgKey(name)));
+  const findOrg = (name: string) => orgs.find((o) => [...o.names.keys()].some((n) => orgKey(n) === orgKey(name)))
+    // "Supreme Court" inside "Italian Supreme Court of Cassation": a contiguous part of one longer name.
+    ?? uniqueOrNone(orgs.filter((o) => [...o.names.keys()].some((n) => name.split(/\s+/).length >= 2 && ` ${orgKey(n)} `.includes(` ${orgKey(name)} `) && orgKey(n) !== orgKey(name))));
   for (const m of mentions) {
     if (m.kind !== 'org' || clusterOf.has(m.id) || m.acronymOf !== undefined) continue;
     if (isAcronym(m.text)) continue;
@@ -241,6 +246,10 @@ function entityKey(c: Cluster, label: string): string {
     case 'Region': return `region/${slugify(label.replace(/ (region|area)$/i, ''))}`;
     default: return `place/${slugify(label)}`;
   }
+}
+
+function uniqueOrNone<T>(list: T[]): T | undefined {
+  return list.length === 1 ? list[0] : undefined;
 }
 
 /** The head of a name: the word before "of" ("Church of Scientology" → "church"), else the last word. */
