@@ -17,6 +17,9 @@ Options:
       --date <date>      publication date, YYYY-MM-DD or ISO date-time; one article only
       --url <url>        where the article was published (schema:url); one article only
       --summary          print what was built (counts) and how to view and query it
+      --publish <url>    also send each article's graph, as soon as it is built, to a SPARQL 1.1
+                         Graph Store (e.g. http://127.0.0.1:8890/sparql-graph-crud); see
+                         \`newsgraph publish --help\`. --user/--password authenticate.
   -h, --help             this text
 
 Formats with named graphs (TriG, N-Quads, JSON-LD) put each article in its own graph, named by the
@@ -39,6 +42,9 @@ export const command: Command = {
       date: { type: 'string' },
       url: { type: 'string' },
       summary: { type: 'boolean' },
+      publish: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) { print(HELP); return EXIT.ok; }
@@ -57,6 +63,10 @@ export const command: Command = {
     if (files.length > 1 && single.length > 0) throw new UsageError(`build: --${single[0]} applies to one article, but ${files.length} were given`);
     if (output) checkWritable(output, { inputs: files });
 
+    if (values.publish !== undefined) {
+      const { buildAndPublish } = await import('./publish.ts');
+      return buildAndPublish(files, { endpoint: values.publish, user: values.user, password: values.password, output: values.output, format, inputs: files, meta: { id: values.id, title: values.title, date: values.date, url: values.url } });
+    }
     const result = buildGraph(files, {
       graphs: FORMATS[format].graphs,
       meta: { id: values.id, title: values.title, date: values.date, url: values.url },

@@ -6,6 +6,9 @@ import {
   type Credentials, type GraphOutcome, type PublishOptions, type PublishReport,
 } from '../publish/index.ts';
 import type { Command } from './command.ts';
+import type { ArticleMeta } from '../extract/types.ts';
+import type { QueryResult } from '../query/sparql.ts';
+import type { GraphFormat } from '../rdf/write.ts';
 
 const HELP = `Usage: newsgraph publish <graph.trig|.nq|.ttl|.nt> --endpoint <url> [options]
 
@@ -136,3 +139,47 @@ export const command: Command = {
     }
   },
 };
+
+/** Options of `buildAndPublish` (what `newsgraph build ... --publish <url>` was given). */
+export interface BuildAndPublishOptions {
+  endpoint: string;
+  user?: string | undefined;
+  password?: string | undefined;
+  /** Local output file as given with -o (undefined or "-": none; publishing keeps nothing in memory then). */
+  output?: string | undefined;
+  format: GraphFormat;
+  meta?: ArticleMeta | undefined;
+  inputs: readonly string[];
+}
+
+/**
+ * `newsgraph build <inputs> --publish <url>`: publishes each article's graph as soon as it is built; writes
+ * the local output too when -o names a file (even when the store failed: nothing is lost locally).
+ */
+export async function buildAndPublish(files: readonly string[], options: BuildAndPublishOptions): Promise<number> {
+  const endpoint = checkEndpoint(options.endpoint, '--publish');
+  const credentials = readCredentials(options.user, options.password);
+  const output = options.output === undefined || options.output === '-' ? undefined : options.output;
+  const { publishArticles } = await import('../publish/articles.ts');
+  const { FORMATS, serialize } = await import('../rdf/write.ts');
+  const { sortQuads } = await import('../rdf/sort.ts');
+  const { writeFileAtomic } = await import('../io/write.ts');
+  const { report, quads } = await publishArticles(files, endpoint, {
+    credentials,
+    meta: options.meta,
+    keep: output ? (FORMATS[options.format].graphs ? 'graphs' : 'merged') : undefined,
+    onGraph: progressPrinter(),
+  });
+  if (output) writeFileAtomic(output, await serialize(sortQuads(quads), options.format), { inputs: options.inputs });
+  process.stderr.write(formatReport(report));
+  const error = reportError(report);
+  if (error) throw error;
+  return 0;
+}
+
+/** `newsgraph query --endpoint <url>`: the same query against a SPARQL endpoint, with our prefixes predeclared. */
+export async function queryRemote(endpoint: string, sparql: string, options: { user?: string | undefined; password?: string | undefined } = {}): Promise<QueryResult> {
+  const { queryEndpoint } = await import('../query/remote.ts');
+  const { addPrefixes } = await import('../query/sparql.ts');
+  return queryEndpoint(checkEndpoint(endpoint), addPrefixes(sparql).text, { credentials: readCredentials(options.user, options.password) });
+}

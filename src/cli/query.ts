@@ -6,6 +6,7 @@ import type { BindingValue } from '../query/sparql.ts';
 
 const HELP = `Usage: newsgraph query <graph>... '<SPARQL>' [--format table|json|csv|tsv]
        newsgraph query <graph>... @query.rq
+       newsgraph query --endpoint <url> '<SPARQL>' [--user U --password P]
 
 Runs a SPARQL 1.1 query over the graph files (Turtle, TriG, N-Triples, N-Quads, JSON-LD; named
 graphs are queried as one union graph) with an embedded oxigraph store. The prefixes ng: ngr: ngt:
@@ -15,6 +16,9 @@ predeclared. The last argument is the query, or @file to read it from a file.
 Options:
   -f, --format <name>  table (default; IRIs shortened with the prefixes), json (SPARQL 1.1 JSON
                        results), csv, tsv. CONSTRUCT and DESCRIBE print Turtle.
+      --endpoint <url> run the query on a SPARQL endpoint instead of graph files (e.g.
+                       http://127.0.0.1:8890/sparql): POST, all rows even past the server's limit
+      --user <name>    with --password (or NEWSGRAPH_PASSWORD): authenticate to the endpoint
   -h, --help           this text
 
 Example:
@@ -58,11 +62,15 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandArgs('query', argv, {
       format: { type: 'string', short: 'f', default: 'table' },
+      endpoint: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) { print(HELP); return EXIT.ok; }
     const format = oneOf('query', 'format', values.format!, ['table', 'json', 'csv', 'tsv'] as const);
-    if (positionals.length < 2) throw new UsageError('query: give one or more graph files and then the query (or @file.rq); see `newsgraph query --help`');
+    if (values.endpoint !== undefined && positionals.length !== 1) throw new UsageError('query: with --endpoint, give only the query (or @file.rq); see `newsgraph query --help`');
+    if (values.endpoint === undefined && positionals.length < 2) throw new UsageError('query: give one or more graph files and then the query (or @file.rq); see `newsgraph query --help`');
     const graphs = positionals.slice(0, -1);
     const queryArg = positionals[positionals.length - 1]!;
 
@@ -77,7 +85,9 @@ export const command: Command = {
     if (sparql.trim() === '') throw new UsageError(`query: the query${queryFile === '<query>' ? '' : ` in ${queryFile}`} is empty`);
     const quads = [];
     for (const g of graphs) quads.push(...(await readGraph(g)));
-    const result = new SparqlEngine(quads).run(sparql, queryFile);
+    const result = values.endpoint !== undefined
+      ? await (await import('./publish.ts')).queryRemote(values.endpoint, sparql, values)
+      : new SparqlEngine(quads).run(sparql, queryFile);
 
     if (result.form === 'ask') {
       print(format === 'json' ? JSON.stringify({ head: {}, boolean: result.boolean }) : String(result.boolean));
