@@ -77,6 +77,7 @@ class Reader {
   private readonly roles = new Map<string, PredicateRole>();
   private readonly kinds = new Map<string, Classification>();
   private readonly evidenceCache = new Map<string, Evidence | null>();
+  private readonly evidenceLists = new Map<string, Evidence[]>();
   private mentionsByContext = new Map<string, Mention[]>();
   private sentencesByContext = new Map<string, Span[]>();
 
@@ -251,10 +252,18 @@ class Reader {
     return result;
   }
 
-  /** Evidence sentences of a resource, deduplicated and in text order. */
+  /** Evidence sentences of a resource, deduplicated and in text order (one shared array per resource: never mutate it). */
   private evidenceOf(key: string): Evidence[] {
+    const cached = this.evidenceLists.get(key);
+    if (cached) return cached;
+    const list = this.collectEvidence(key);
+    this.evidenceLists.set(key, list);
+    return list;
+  }
+
+  private collectEvidence(key: string): Evidence[] {
     const r = this.resources.get(key);
-    if (!r) return [];
+    if (!r || !r.evidence.length) return [];
     const seen = new Map<string, Evidence>();
     for (const e of r.evidence) {
       const ev = this.resolveEvidence(e);
@@ -351,7 +360,12 @@ class Reader {
       }
     }
     edgeList.sort((a, b) => cmp(a[0], b[0]));
-    for (const [edgeKey, s, o, attrs] of edgeList) if (!graph.hasEdge(edgeKey)) graph.addDirectedEdgeWithKey(edgeKey, s, o, attrs);
+    const added = new Set<string>();
+    for (const [edgeKey, s, o, attrs] of edgeList) {
+      if (added.has(edgeKey)) continue;
+      added.add(edgeKey);
+      graph.addDirectedEdgeWithKey(edgeKey, s, o, attrs);
+    }
 
     this.addExtras(graph, include, articles);
     graph.replaceAttributes({ projection: 'full', articles: [...articles].sort(cmp) });

@@ -44,26 +44,28 @@ export function assignInitialPositions(graph: Graph, seed = 1): void {
   const step = 10;
   const placed = new Set<string>();
   const nodes = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0));
+  // Attributes are written in place (no graph events): this runs before anything renders the graph.
   for (const root of nodes) {
     if (placed.has(root)) continue;
     const angle = random() * 2 * Math.PI;
     const r = radius * Math.sqrt(random());
-    graph.mergeNodeAttributes(root, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+    const rootAttrs = graph.getNodeAttributes(root);
+    rootAttrs.x = r * Math.cos(angle);
+    rootAttrs.y = r * Math.sin(angle);
     placed.add(root);
     const queue = [root];
     for (let i = 0; i < queue.length; i++) {
-      const parent = queue[i]!;
-      const px = graph.getNodeAttribute(parent, 'x') as number;
-      const py = graph.getNodeAttribute(parent, 'y') as number;
-      const neighbours = graph.neighbors(parent).sort();
-      for (const n of neighbours) {
-        if (placed.has(n)) continue;
+      const parent = graph.getNodeAttributes(queue[i]!);
+      // Neighbours come in edge insertion order, which the loader makes deterministic.
+      graph.forEachNeighbor(queue[i]!, (n, attrs) => {
+        if (placed.has(n)) return;
         placed.add(n);
         const a = random() * 2 * Math.PI;
         const d = step * (0.5 + random());
-        graph.mergeNodeAttributes(n, { x: px + d * Math.cos(a), y: py + d * Math.sin(a) });
+        attrs.x = (parent.x as number) + d * Math.cos(a);
+        attrs.y = (parent.y as number) + d * Math.sin(a);
         queue.push(n);
-      }
+      });
     }
   }
 }
@@ -75,9 +77,10 @@ export function sizeNodes(graph: Graph, by: 'degree' | 'mentions'): void {
   graph.forEachNode((key) => {
     max = Math.max(max, value(key));
   });
-  graph.forEachNode((key) => {
-    graph.setNodeAttribute(key, 'size', 4 + 18 * Math.sqrt(value(key) / max));
-  });
+  graph.updateEachNodeAttributes((key, attrs) => {
+    attrs.size = 4 + 18 * Math.sqrt(value(key) / max);
+    return attrs;
+  }, { attributes: ['size'] });
 }
 
 /** Runs ForceAtlas2 synchronously from the seeded initial positions; deterministic output. */

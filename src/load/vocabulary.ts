@@ -149,7 +149,12 @@ export class Hierarchy {
 
   /** The label of a class or property from the ontology, else its local name spelled out. */
   labelOf(term: string): string {
-    return this.labels.get(term) ?? spellLocalName(term);
+    let label = this.labels.get(term);
+    if (label === undefined) {
+      label = spellLocalName(term);
+      this.labels.set(term, label);
+    }
+    return label;
   }
 
   /** Places a node by its rdf:types into a display type. */

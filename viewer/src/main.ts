@@ -122,11 +122,16 @@ function rebuild(): void {
   layout?.kill();
   layout = undefined;
   graph = next;
-  sizeNodes(graph, state.sizeBy);
-  graph.forEachNode((key, attrs) => graph!.setNodeAttribute(key, 'color', TYPE_COLORS[attrs.type]));
-  graph.forEachEdge((key, attrs) => {
-    graph!.mergeEdgeAttributes(key, { size: Math.min(6, 1 + Math.log2(attrs.weight || 1)), color: EDGE_COLOR });
-  });
+  if (state.sizeBy !== 'degree') sizeNodes(graph, state.sizeBy);
+  graph.updateEachNodeAttributes((_key, attrs) => {
+    attrs.color = TYPE_COLORS[attrs.type];
+    return attrs;
+  }, { attributes: ['color'] });
+  graph.updateEachEdgeAttributes((_key, attrs) => {
+    attrs.size = Math.min(6, 1 + Math.log2(attrs.weight || 1));
+    attrs.color = EDGE_COLOR;
+    return attrs;
+  }, { attributes: ['size', 'color'] });
   // Good start: small graphs get a short synchronous ForceAtlas2 run before the first frame.
   if (graph.order > 1 && graph.order <= 2000) {
     const settings = layoutSettings(graph);
@@ -161,6 +166,8 @@ function rebuild(): void {
     renderer.setSettings({ defaultEdgeType: graph.type === 'directed' ? 'arrow' : 'line', ...labelSettings(graph) });
   }
   hooks.timings.firstRender = performance.now() - t1;
+  // Milliseconds since navigation start when the first frame of this graph was drawn.
+  hooks.timings.firstRenderAt = performance.now();
   renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
   updateLegend();
   updateDegreeSlider();
