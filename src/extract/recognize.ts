@@ -222,6 +222,15 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     }
     const m = typeName(i, j, title);
     if (!m) return resume;
+    // "CEI (Italian Episcopal Conference)": a name in parentheses right after an acronym expands it.
+    if (tokens[i - 1]?.text === '(' && tokens[j]?.text === ')') {
+      const acr = out.find((x) => x.tokenEnd === i - 1 && isAcronym(x.text));
+      if (acr && initialsMatch(m.text, acr.text)) {
+        if (m.kind === 'event' || m.kind === 'person' || m.kind === 'unknown') m.kind = 'org';
+        acr.acronymOf = m.id;
+        acr.kind = m.kind;
+      }
+    }
     if (qualifier && title) m.titleOf = qualifier.id;
     // A parenthesised acronym right after the name: "Korean Central News Agency (KCNA)".
     if (tokens[j] && /^[(\[]$/.test(tokens[j]!.text) && tokens[j + 2] && /^[)\]]$/.test(tokens[j + 2]!.text) && isAcronym(tokens[j + 1]!.text)) {
@@ -269,7 +278,18 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (country) return add({ tokenStart: i, tokenEnd: j, kind: 'country', countryCode: country, definite });
     const demonym = gaz.demonyms.get(key);
     if (demonym) return add({ tokenStart: i, tokenEnd: j, kind: 'demonym', countryCode: demonym });
-    if (j - i === 1 && COMPASS.has(lower[0]!)) return definite ? add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true }) : undefined;
+    if (j - i === 1 && COMPASS.has(lower[0]!)) {
+      // "North and South Korea": the first part of a coordinated name shares the second's tail.
+      const conj = tokens[j];
+      if (conj && /^(and|or)$/.test(conj.lower) && tokens[j + 1] && COMPASS.has(tokens[j + 1]!.lower)) {
+        for (let n = 1; n <= 2; n++) {
+          const tail = fullText(j + 2, j + 2 + n);
+          const code = gaz.countryNames.get(`${lower[0]} ${tail}`.toLowerCase());
+          if (code && gaz.countryNames.has(`${tokens[j + 1]!.lower} ${tail}`.toLowerCase())) return add({ tokenStart: i, tokenEnd: j, kind: 'country', countryCode: code });
+        }
+      }
+      return definite ? add({ tokenStart: i, tokenEnd: j, kind: 'unknown', definite, weak: true }) : undefined;
+    }
     // The head word decides for most names: the last word, or the word before "of" ("Plains of Arafat").
     const ofAt = lower.indexOf('of');
     const head = ofAt > 0 ? lower[ofAt - 1]! : lower[lower.length - 1]!;
@@ -420,6 +440,13 @@ function headlineSentences(seg: Segmentation): Set<number> {
     if (caps / words.length >= 0.6 && last.text !== '.') out.add(seg.tokens[a]!.sentence);
   }
   return out;
+}
+
+/** Whether an acronym's letters appear, in order, as initials of the name's words (loosely). */
+function initialsMatch(name: string, acronym: string): boolean {
+  const words = name.split(/[\s\-–]+/).filter((w) => /^\p{Lu}/u.test(w));
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  return words.length > 0 && words.filter((w) => letters.includes(w[0]!)).length >= Math.min(words.length, letters.length) - 1;
 }
 
 /** Whether "and"/"of"/"for" at token j may join two name parts: only inside organisation-like names. */

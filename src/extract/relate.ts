@@ -24,7 +24,7 @@ add('Protest', 'protest protests protested demonstration demonstrations rally ra
 add('Agreement', 'agreement agreements agreed deal deals treaty treaties accord accords pact signed');
 add('Visit', 'visit visits visited trip');
 add('Ruling', 'ruling ruled verdict judgment judgement sentenced convicted acquitted');
-add('Accident', 'crash crashed collision collapsed collapse accident derailment explosion exploded fell');
+add('Accident', 'crash crashed collision collapsed collapse accident derailment explosion exploded fell fall');
 add('Disaster', 'earthquake earthquakes flood floods flooding hurricane storm typhoon cyclone stampede landslide tsunami wildfire wildfires drought eruption');
 add('Communication', 'communications communication backchannel call calls phoned');
 
@@ -33,9 +33,15 @@ const COREF_GROUPS: EventKind[][] = [['Meeting'], ['Summit'], ['Attack'], ['Arre
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'their', 'its', 'his', 'her']);
 const RELATION_NOUNS = new Set(['relations', 'relation', 'relationship', 'relationships', 'ties', 'tension', 'tensions', 'rivalry', 'cooperation', 'dispute', 'disputes', 'alliance', 'partnership', 'feud', 'standoff', 'rift']);
 const GROUP_NOUNS = /^(?:the two|both) (?:nations|countries|governments|states|sides|neighbours|neighbors|powers|leaders|parties)$/;
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'into']);
 const ACTOR_TYPES = new Set(['Person', 'Organization', 'Country']);
 const MAX_CLAUSE = 40;
+
+/** An event trigger: a noun ("meeting", with its noun modifiers: "backchannel communications") or a verb. */
+interface TriggerMention extends Mention {
+  noun?: boolean;
+  phrase?: string;
+}
 
 /** What relate() works on. */
 export interface RelateInput {
@@ -182,6 +188,8 @@ export function relate(input: RelateInput): RelateOutput {
       const t = tokens[i]!;
       const kind = TRIGGERS[t.lower];
       if (!kind || !isTriggerPos(t, kind)) continue;
+      // Phrasal verbs are other verbs: "ruled out", "called off", "fired back".
+      if (t.pos === 'VERB' && /^(out|off|back|up|down)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       if (namedEventAt(i) || mentionAtToken.has(i)) continue;
       // "fire" as a verb of shooting only with a weapon or an object nearby; "call" only as a noun.
       const isVerb = t.pos === 'VERB' || t.pos === 'AUX';
@@ -204,7 +212,7 @@ export function relate(input: RelateInput): RelateOutput {
       const place = findPlace(i + 1, clause[1]);
       const date = findDateNear(tokens, i, clause[0], clause[1], input.articleDate);
       const partOf = findSuperEvent(i + 1, clause[1]);
-      const mention: Mention = { start: t.start, end: t.end, text: t.text, sentence: s };
+      const mention: TriggerMention = { start: t.start, end: t.end, text: t.text, sentence: s, noun: !isVerb, phrase: nounCompound(i) };
 
       // Coreference: "the talks", "the meeting", or another trigger of a kind already seen with the same actors.
       const group = COREF_GROUPS.find((g) => g.includes(kind)) ?? [kind];
@@ -218,8 +226,9 @@ export function relate(input: RelateInput): RelateOutput {
         if (!prior.partOf && partOf) prior.partOf = partOf;
         continue;
       }
-      // "future ministerial visits", "an international summit": no actor and no place, nothing to say.
-      if (participants.size === 0 && !place) continue;
+      // "future ministerial visits", "an international summit": no actor, nothing to say; accidents
+      // and disasters are events by themselves when the text says where they happened.
+      if (participants.size === 0 && !(place && (kind === 'Accident' || kind === 'Disaster'))) continue;
       const ev = newEvent(kind, '', s, mention);
       ev.participants = [...participants];
       if (place) ev.place = place;
@@ -317,7 +326,7 @@ export function relate(input: RelateInput): RelateOutput {
   }
   function clauseBounds(i: number, sa: number, sb: number): [number, number] {
     let a = i;
-    while (a > sa && i - a < MAX_CLAUSE && !/^[;:—–]$/.test(tokens[a - 1]!.text) && !/^(while|though|although|whereas|but|because)$/.test(tokens[a - 1]!.lower)) a--;
+    while (a > sa && i - a < MAX_CLAUSE && !/^[;:—–]$/.test(tokens[a - 1]!.text) && !/^(while|though|although|whereas|but|because|that|said|says|say|reported|learned|added|stated|told|according)$/.test(tokens[a - 1]!.lower)) a--;
     let b = i + 1;
     while (b < sb && b - i < MAX_CLAUSE && !/^[;:—–]$/.test(tokens[b]!.text) && !/^(while|though|although|whereas|but|because|which|who|where)$/.test(tokens[b]!.lower)) b++;
     return [a, b];
@@ -423,6 +432,12 @@ export function relate(input: RelateInput): RelateOutput {
     }
     return [];
   }
+  /** "artillery fire", "backchannel communications": a trigger noun with the nouns before it. */
+  function nounCompound(i: number): string {
+    let a = i;
+    while (a - 1 >= 0 && a > i - 2 && tokens[a - 1]!.pos === 'NOUN' && /^\p{Ll}/u.test(tokens[a - 1]!.text) && tokens[a - 1]!.sentence === tokens[i]!.sentence) a--;
+    return textOfTokens(a, i + 1);
+  }
   function textOfTokens(a: number, b: number): string {
     let s = '';
     for (let k = a; k < b; k++) s += (k > a && tokens[k]!.spaceBefore ? ' ' : '') + tokens[k]!.text;
@@ -453,11 +468,18 @@ function eventLabel(ev: NewsEvent, entities: Map<string, Entity>): string {
   const names = ev.participants.map((p) => entities.get(p)).filter((e): e is Entity => !!e);
   const people = names.filter((e) => e.type === 'Person');
   const shown = (people.length ? people : names).map((e) => e.label);
-  const base = ev.kind === 'Event' ? titleCase(ev.mentions[0]!.text.toLowerCase()) : ev.kind;
+  // The first nominal trigger names the event best ("Stampede", "Backchannel communications");
+  // a verb ("discussed") gives the kind's name.
+  const nominal = (ev.mentions as TriggerMention[]).find((m) => m.noun);
+  const base = nominal ? capitalise(nominal.phrase ?? nominal.text) : ev.kind;
   if (!shown.length) return `${base} (${ev.mentions[0]!.text})`;
   const list = shown.length <= 2 ? shown.join(' and ') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
   const prep = ev.kind === 'Meeting' || ev.kind === 'Communication' || ev.kind === 'Agreement' ? (shown.length > 1 ? 'between' : 'with') : ev.kind === 'Visit' ? 'by' : 'of';
   return `${base} ${prep} ${list}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Whether a token can trigger its event kind (nouns and verbs only; "fire" needs a noun sense). */
