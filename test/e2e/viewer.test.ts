@@ -118,6 +118,39 @@ describe('viewer on the seed graph', () => {
     await page.close();
   });
 
+  it('hides nodes under the minimum degree', async () => {
+    const graph = loadFile(SEED);
+    const degrees = graph.nodes().map((k) => graph.degree(k));
+    const threshold = 2;
+    const page = await openViewer();
+    await page.$eval('#min-degree', (input, value) => {
+      (input as HTMLInputElement).value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, threshold);
+    expect(await page.textContent('#min-degree-value')).toBe(String(threshold));
+    expect(await page.getAttribute('#counts', 'data-visible')).toBe(String(degrees.filter((d) => d >= threshold).length));
+    await page.close();
+  });
+
+  it('selects an edge from the panel and shows its predicate, ends and evidence', async () => {
+    const graph = loadFile(SEED);
+    const carney = graph.findNode((_k, a) => a.label === 'Mark Carney')!;
+    const withEvidence = graph.edges(carney).find((e) => graph.getEdgeAttribute(e, 'evidence').length > 0)!;
+    expect(withEvidence).toBeDefined();
+    const attrs = graph.getEdgeAttributes(withEvidence);
+    const other = graph.opposite(carney, withEvidence);
+    const page = await openViewer();
+    await search(page, 'Carney');
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney');
+    await page.locator('li', { has: page.locator('[data-testid=relation]', { hasText: graph.getNodeAttribute(other, 'label') }) })
+      .filter({ hasText: '(details)' }).first().getByText('(details)').click();
+    await page.waitForFunction((label) => document.querySelector('#panel h2')?.textContent === label, attrs.label);
+    const panel = await page.textContent('#panel');
+    expect(panel).toContain(graph.getNodeAttribute(other, 'label'));
+    expect(await page.locator('[data-testid=evidence]').count()).toBe(attrs.evidence.length);
+    await page.close();
+  });
+
   it('switches to the actor network and back', async () => {
     const actors = loadFile(SEED, 'actors');
     const page = await openViewer();
