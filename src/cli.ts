@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!entry) {
       const hint = name.startsWith('-') ? '' : suggest(name);
-      throw new UsageError(`${name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`}${hint ? `; did you mean "${hint}"?` : ''}; see \`newsgraph --help\``);
+      throw new UsageError(`${name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`}${hint ? ` (did you mean "${hint}"?)` : ''}; see \`newsgraph --help\``);
     }
     const { command } = await entry.load();
     const end = rest.indexOf('--');

@@ -68,7 +68,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
   } catch (cause) {
     try { unlinkSync(temp); } catch { /* never created */ }
     const code = (cause as NodeJS.ErrnoException).code;
-    const problem = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on device' : (cause as Error).message;
+    const problem = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ENOSPC' ? 'no space left on device'
+      : code === 'EROFS' ? 'read-only file system'
+      : code === 'ENOENT' ? `cannot create files in ${dir}`
+      : (cause as Error).message;
     throw new OutputError(file, `cannot write: ${problem}`, { cause });
   }
 }
