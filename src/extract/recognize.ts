@@ -455,6 +455,8 @@ function connectorAllowed(tokens: Token[], i: number, j: number, orgHeads: Set<s
   if (c === 'of' || c === 'for') return true;
   if (c === 'and' || c === '&') {
     // "Union of Rationalist Atheists and Agnostics": only after an "of" inside an organisation name.
+    // "The Globe and Mail": a capitalised "The" inside a sentence starts a title-like name.
+    if (tokens[i]!.text === 'The' && !tokens[i]!.sentenceStart && j - i === 2) return true;
     const first = tokens[i]!.lower === 'the' ? i + 1 : i;
     for (let k = first; k < j; k++) if (tokens[k]!.lower === 'of' && orgHeads.has(tokens[first]!.lower)) return true;
     return false;

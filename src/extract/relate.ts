@@ -111,6 +111,33 @@ export function relate(input: RelateInput): RelateOutput {
     if (before) { addRole(person.key, before.title, keyOf(before.org), m.sentence); if (before.org) qualifierIds.add(before.org.id); }
   }
 
+  // "Matthew Ingram of The Globe and Mail": a person's name followed by "of" and an organisation.
+  for (const m of mentions) {
+    const person = entityOfMention(m);
+    if (person?.type !== 'Person' || tokens[m.tokenEnd]?.lower !== 'of') continue;
+    let k = m.tokenEnd + 1;
+    if (tokens[k]?.lower === 'the') k++;
+    const org = entityOfMention(mentionAtToken.get(k));
+    if (org?.type === 'Organization') addMembership(person.key, org.key, m.sentence);
+  }
+  // "North Korea's main news agency Korean Central News Agency", "Saudi Arabia's Civil Defense
+  // Authority": an organisation that belongs to a country or a larger organisation.
+  for (const m of mentions) {
+    const org = entityOfMention(m);
+    if (org?.type !== 'Organization') continue;
+    let k = m.tokenStart - 1;
+    let words = 0;
+    while (k >= 0 && words < 4 && /^\p{Ll}/u.test(tokens[k]!.text) && /^(ADJ|NOUN)$/.test(tokens[k]!.pos)) { k--; words++; }
+    if (!/^['’]s$/.test(tokens[k]?.text ?? '')) continue;
+    const owner = mentionEndingAt(k);
+    const ownerEntity = entityOfMention(owner);
+    if (ownerEntity && (ownerEntity.type === 'Country' || ownerEntity.type === 'Organization') && ownerEntity.key !== org.key) addMembership(org.key, ownerEntity.key, m.sentence);
+  }
+  function addMembership(member: string, org: string, sentence: number) {
+    if (roles.some((r) => r.person === member && r.org === org)) return;
+    roles.push({ person: member, title: 'Member', org, kind: 'member', sentence });
+  }
+
   /** A title phrase "(the) TITLE of|at|for (the) ORG" next to a comma, after (+1) or before (-1) a name. */
   function apposedTitle(at: number, dir: 1 | -1): { title: string; org?: RawMention } | undefined {
     if (dir === 1) {
@@ -125,12 +152,17 @@ export function relate(input: RelateInput): RelateOutput {
       }
       const tEnd = titleRun(i);
       if (tEnd === i) return undefined;
-      const prep = tokens[tEnd];
-      if (!prep || !/^(of|at|for|to)$/.test(prep.lower)) return undefined;
-      let k = tEnd + 1;
-      if (tokens[k]?.lower === 'the') k++;
-      const org = mentionAtToken.get(k);
-      return org ? { title: textOfTokens(i, tEnd), org } : undefined;
+      // "editor at large at the Saudi Gazette": the first of|at|for within a few words of the title.
+      for (let p = tEnd; p < tEnd + 4 && p < tokens.length; p++) {
+        const w = tokens[p]!;
+        if (/^[,;.()"“”]$/.test(w.text) || w.pos === 'VERB') return undefined;
+        if (!/^(of|at|for|to|with)$/.test(w.lower)) continue;
+        let k = p + 1;
+        if (tokens[k]?.lower === 'the') k++;
+        const org = mentionAtToken.get(k);
+        if (org && entityOfMention(org)?.type !== 'Person') return { title: textOfTokens(i, tEnd), org };
+      }
+      return undefined;
     }
     // Before the name: "..., <title> of <org> (...), NAME"
     if (tokens[at]?.text !== ',') return undefined;
@@ -221,7 +253,7 @@ export function relate(input: RelateInput): RelateOutput {
         addMention(prior, mention);
         if (!prior.sentences.includes(s)) prior.sentences.push(s);
         for (const p of participants) if (!prior.participants.includes(p)) prior.participants.push(p);
-        if (!prior.place && place) prior.place = place;
+        if (place && precision(place) > precision(prior.place)) prior.place = place;
         if (!prior.date && date) { prior.date = date.value; prior.timeText = date.text; }
         if (!prior.partOf && partOf) prior.partOf = partOf;
         continue;
@@ -370,7 +402,7 @@ export function relate(input: RelateInput): RelateOutput {
   function governingVerb(a: number, i: number): number | undefined {
     for (let k = i - 1; k >= a && k >= i - 6; k--) {
       const t = tokens[k]!;
-      if (t.pos === 'VERB' || t.pos === 'AUX') return /^(held|hold|holds|holding|had|have|has|begin|began|begun|start|started|starts|opened|open|opens|concluded|ended|launched|launch|staged|stage|carried|signed|sign|signs|reached|reach|conducted|conduct|made|make|attended|attend)$/.test(t.lower) ? k : undefined;
+      if (t.pos === 'VERB' || t.pos === 'AUX') return /^(held|hold|holds|holding|had|have|has|begin|began|begun|start|started|starts|opened|open|opens|concluded|ended|launched|launch|staged|stage|carried|signed|sign|signs|reached|reach|conducted|conduct|made|make|attended|attend|exchanged|exchange|traded|trade|mounted|mount|waged|wage)$/.test(t.lower) ? k : undefined;
       // Only determiners, adjectives, numbers and possessives may stand between verb and object.
       if (!/^(DET|ADJ|NUM|PRON|ADV|NOUN|PART)$/.test(t.pos)) return undefined;
     }
@@ -396,11 +428,22 @@ export function relate(input: RelateInput): RelateOutput {
       if (!PLACE_PREPS.has(tokens[k]!.lower)) continue;
       let j = k + 1;
       if (tokens[j]?.lower === 'the') j++;
-      const m = mentionAtToken.get(j);
+      let m = mentionAtToken.get(j);
+      // "into Mecca's Grand Mosque": the possessed place is the more precise one.
+      const after = m ? mentionAtToken.get(m.tokenEnd + 1) : undefined;
+      if (m && after && /^['’]s$/.test(tokens[m.tokenEnd]?.text ?? '') && isPlace(entityOfMention(after))) m = after;
       const e = entityOfMention(m);
-      if (e && ['City', 'Region', 'Country', 'Place'].includes(e.type)) return e.key;
+      if (isPlace(e)) return e!.key;
     }
     return undefined;
+  }
+  function isPlace(e: Entity | undefined): boolean {
+    return !!e && ['City', 'Region', 'Country', 'Place'].includes(e.type);
+  }
+  /** Places from most to least precise: a named site, a city, a region, a country. */
+  function precision(key: string | undefined): number {
+    const t = key ? entityByKey.get(key)?.type : undefined;
+    return t === 'Place' ? 4 : t === 'City' ? 3 : t === 'Region' ? 2 : t === 'Country' ? 1 : 0;
   }
   /** "took place during the X Summit", "on the sidelines of the X Summit". */
   function findSuperEvent(a: number, b: number): string | undefined {
@@ -444,7 +487,7 @@ export function relate(input: RelateInput): RelateOutput {
     return s;
   }
   function isTitleToken(t: Token): boolean {
-    return /^(president|vice|prime|minister|secretary|general|undersecretary|under-secretary|chief|executive|officer|director|chairman|chairwoman|chair|head|leader|spokesman|spokeswoman|spokesperson|mayor|governor|ambassador|commander|deputy|foreign|defence|defense|finance|interior|justice|education|health|senior|founder|ceo|member|minister-president)$/.test(t.lower);
+    return /^(president|vice|prime|minister|secretary|general|undersecretary|under-secretary|chief|executive|officer|director|chairman|chairwoman|chair|head|leader|spokesman|spokeswoman|spokesperson|mayor|governor|ambassador|commander|deputy|foreign|defence|defense|finance|interior|justice|education|health|senior|founder|ceo|member|minister-president|editor|correspondent|reporter|columnist|analyst|professor|researcher|economist|lawyer|attorney|adviser|advisor|manager|owner|coach|captain|envoy|official|officer)$/.test(t.lower);
   }
 }
 

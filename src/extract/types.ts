@@ -56,7 +56,7 @@ export interface Entity {
 
 /** A post a person holds: "Prime Minister" of Canada, "executive" of Huawei. */
 export interface Role {
-  /** Entity key of the person. */
+  /** Entity key of the person (for 'member' roles also an organisation that belongs to another). */
   person: string;
   /** The title as written, normalised to title case: "Prime Minister", "Executive". */
   title: string;
