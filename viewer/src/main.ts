@@ -7,7 +7,7 @@ import {
   loadGraph, parseRdf, forceAtlas2, formatOfMediaType, guessFormat, sizeNodes, ParseError, NODE_TYPES, PROJECTIONS,
   type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeType, type Projection,
 } from '../../src/load/index.ts';
-import { TYPE_COLORS, DIM_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT } from './colors.ts';
+import { TYPE_COLORS, DIM_COLOR, DIM_EDGE_COLOR, DIM_LABEL_COLOR, EDGE_COLOR, EDGE_HIGHLIGHT, LABEL_COLOR } from './colors.ts';
 import { searchEntries, type SearchEntry } from './search.ts';
 import { renderEdgePanel, renderNodePanel } from './panel.ts';
 
@@ -150,7 +150,7 @@ function rebuild(): void {
       labelFont: 'system-ui, "DejaVu Sans", sans-serif',
       labelSize: 13,
       labelWeight: '600',
-      labelColor: { color: '#1f2328' },
+      labelColor: { attribute: 'labelColor', color: LABEL_COLOR },
       edgeLabelSize: 11,
       edgeLabelColor: { color: '#57606a' },
       ...labelSettings(graph),
@@ -204,8 +204,10 @@ function nodeReducer(key: string, attrs: NodeAttributes): Record<string, unknown
     if (key === focus) out.highlighted = true;
     else if (!state.hoveredNeighbours.has(key)) {
       out.color = DIM_COLOR;
-      out.label = '';
       out.zIndex = 0;
+      // Hover hides other labels; a selection only greys them, so the whole graph stays readable.
+      if (state.hovered) out.label = '';
+      else out.labelColor = DIM_LABEL_COLOR;
     } else out.zIndex = 1;
   }
   if (key === state.selectedNode) {
@@ -235,7 +237,8 @@ function edgeReducer(key: string, attrs: EdgeAttributes): Record<string, unknown
     if (s === focus || t === focus) {
       out.color = EDGE_HIGHLIGHT;
       if (g.type === 'directed') out.label = attrs.label;
-    } else out.hidden = true;
+    } else if (state.hovered) out.hidden = true;
+    else out.color = DIM_EDGE_COLOR;
   }
   return out;
 }
@@ -277,7 +280,9 @@ function selectNode(node: string, center = true): void {
   refresh();
   if (center && renderer) {
     const display = renderer.getNodeDisplayData(node);
-    if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration: 400 });
+    // Small graphs stay whole on screen; in large ones the camera also zooms in on the node.
+    const ratio = graph.order < 100 ? renderer.getCamera().ratio : Math.min(renderer.getCamera().ratio, 0.5);
+    if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio }, { duration: 400 });
   }
 }
 

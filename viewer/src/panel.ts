@@ -80,7 +80,9 @@ function evidenceKey(ev: Evidence): string {
 function evidenceSection(panel: HTMLElement, evidence: Evidence[], focus: ReadonlySet<string>, limit = 12): void {
   const unique = new Map<string, Evidence>();
   for (const ev of evidence) if (!unique.has(evidenceKey(ev))) unique.set(evidenceKey(ev), ev);
-  const list = [...unique.values()].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.begin - b.begin));
+  // Sentences that mention the focused node come first, then text order.
+  const mentions = (ev: Evidence): number => (ev.highlights.some((h) => focus.has(h.entity)) ? 0 : 1);
+  const list = [...unique.values()].sort((a, b) => mentions(a) - mentions(b) || (a.article < b.article ? -1 : a.article > b.article ? 1 : a.begin - b.begin));
   panel.append(el('h4', `Evidence (${list.length})`));
   if (!list.length) {
     panel.append(el('p', 'No evidence sentence in the data.', 'muted'));
