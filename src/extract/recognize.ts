@@ -124,7 +124,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
         if (isNameWord(u) && !(u.sentenceStart)) { j++; continue; }
         // "Movimento 5 Stelle": a number between two name words.
         if (u.pos === 'NUM' && /^\d{1,3}$/.test(u.text) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j - 1]!.lower)) { j += 2; continue; }
-        if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j + 1]!.lower) && !WEEKDAYS.has(tokens[j + 1]!.lower) && connectorAllowed(tokens, i, j, orgHeads)) { j += 2; continue; }
+        if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j + 1]!.lower) && !WEEKDAYS.has(tokens[j + 1]!.lower) && connectorAllowed(tokens, i, j, orgHeads, gaz)) { j += 2; continue; }
         if ((u.text === "'s" || u.text === '’s') && !u.spaceBefore && j + 1 < sb && isNameWord(tokens[j + 1]!) && possessiveInsideName(tokens, i, j, gaz, titlePhrases)) { j += 2; continue; }
         break;
       }
@@ -450,9 +450,14 @@ function initialsMatch(name: string, acronym: string): boolean {
 }
 
 /** Whether "and"/"of"/"for" at token j may join two name parts: only inside organisation-like names. */
-function connectorAllowed(tokens: Token[], i: number, j: number, orgHeads: Set<string>): boolean {
+function connectorAllowed(tokens: Token[], i: number, j: number, orgHeads: Set<string>, gaz: Gazetteer): boolean {
   const c = tokens[j]!.lower;
-  if (c === 'of' || c === 'for') return true;
+  if (c === 'of' || c === 'for') {
+    // "Church of Scientology", "Minister of Education", "University of Sheffield" — but not
+    // "Matthew Ingram of The Globe": the word before "of" is a common noun, not a name.
+    const left = tokens[j - 1]!.lower;
+    return orgHeads.has(left) || FACILITY_HEADS.has(left) || gaz.lexicon.dictionary.has(left) || gaz.lexicon.actorNouns.has(left) || isAcronym(tokens[j - 1]!.text) === false && gaz.regions.has(left);
+  }
   if (c === 'and' || c === '&') {
     // "Union of Rationalist Atheists and Agnostics": only after an "of" inside an organisation name.
     // "The Globe and Mail": a capitalised "The" inside a sentence starts a title-like name.
