@@ -11,18 +11,31 @@
 set -euo pipefail
 
 die() { echo "virtuoso.sh: $*" >&2; exit 1; }
+owned=""
 
 start() {
   local bin=${VIRTUOSO_BIN:-$(command -v virtuoso-t || true)}
   local isql=${VIRTUOSO_ISQL:-$(command -v isql-vt || true)}
   [ -n "$bin" ] || die "virtuoso-t not found; install it with: DEBIAN_FRONTEND=noninteractive apt-get install -y virtuoso-opensource-7-bin"
   [ -n "$isql" ] || die "isql-vt not found (it comes with virtuoso-opensource-7-bin)"
-  local dir=${1:-$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-virtuoso.XXXXXX")}
+  local dir=${1:-}
+  if [ -z "$dir" ]; then
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-virtuoso.XXXXXX")
+    # A folder we made is ours to remove if the start fails.
+    owned=$dir
+    trap 'if [ -n "$owned" ] && [ ! -e "$owned/virtuoso.pid" ]; then rm -rf "$owned"; fi' EXIT
+  fi
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
   [ ! -e "$dir/virtuoso.pid" ] || die "$dir already holds an instance (virtuoso.pid exists); stop it first"
   local http=${VIRTUOSO_HTTP_PORT:-8890} sql=${VIRTUOSO_SQL_PORT:-1111} maxrows=${VIRTUOSO_MAX_ROWS:-10000}
   local timeout=${VIRTUOSO_START_TIMEOUT:-60}
+  local port
+  for port in "$http" "$sql"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      die "port $port on 127.0.0.1 is already in use (another Virtuoso?); set VIRTUOSO_HTTP_PORT / VIRTUOSO_SQL_PORT"
+    fi
+  done
   mkdir -p "$dir/www"
   cat > "$dir/virtuoso.ini" <<INI
 [Database]
