@@ -37,7 +37,8 @@ Options:
 
 Exit status: 0 ok; 1 not conforming (validate); 2 bad usage; 3 bad input (missing, unreadable,
 empty, binary, not UTF-8 or malformed: the message names the file and line); 4 the output cannot be
-written (nothing is created or changed); 70 internal error (a bug: please report it).
+written (nothing is created or changed); 5 a SPARQL store failed (the message names the endpoint
+and the articles that did not land); 70 internal error (a bug: please report it).
 
 Example:
   newsgraph build data/articles/china-canada-apec.txt -o graph.ttl --summary`;

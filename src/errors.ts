@@ -12,6 +12,8 @@ export const EXIT = {
   input: 3,
   /** The output cannot be written (folder missing, not writable, same path as an input). */
   output: 4,
+  /** A SPARQL store failed (publish, build --publish, query --endpoint): unreachable, refused, erroring. */
+  remote: 5,
   /** A bug: anything else that was thrown. */
   internal: 70,
 } as const;

@@ -1,8 +1,8 @@
 /** Typed errors of talking to a remote store: each names the endpoint and, when publishing, the graphs affected. */
-import { NewsgraphError } from '../errors.ts';
+import { EXIT, NewsgraphError } from '../errors.ts';
 
 /** Exit code of `newsgraph publish`, `build --publish` and `query --endpoint` when the store failed us. */
-export const EXIT_REMOTE = 5;
+export const EXIT_REMOTE = EXIT.remote;
 
 /** Why a request to an endpoint failed. */
 export type EndpointFailure =
