@@ -5,7 +5,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import * as gexf from 'graphology-gexf';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import { loadGraph, computeLayout, flattenGraph, writeGraphml, PROJECTIONS, type FlatGraph, type Projection } from '../load/index.ts';
-import { CommandError, readGraphFile, readOntology } from './view.ts';
+import { readGraphFile, readOntology, reportCommandError } from './view.ts';
+import { EXIT, OutputError, UsageError } from '../errors.ts';
 import type { Command } from './command.ts';
 
 const HELP = `Usage: newsgraph export <graph.ttl|.trig|.nt|.nq> --format gexf|graphml -o <file> [options]
@@ -25,9 +26,6 @@ Options:
 
 Exit status: 0 ok; 2 bad usage; 3 missing or malformed graph (file:line:column); 4 cannot write.`;
 
-const EXIT_USAGE = 2;
-const EXIT_OUTPUT = 4;
-
 /** Serializes a flat graph as GEXF with graphology-gexf. */
 export function writeGexf(flat: FlatGraph): string {
   const graph = flat.directed ? new DirectedGraph() : new UndirectedGraph();
@@ -46,7 +44,7 @@ export function writeFileAtomic(path: string, text: string): void {
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new CommandError(`${path}: the folder ${dir} does not exist`, EXIT_OUTPUT);
+    throw new OutputError(path, `the folder ${dir} does not exist`);
   }
   const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -54,13 +52,13 @@ export function writeFileAtomic(path: string, text: string): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new CommandError(`${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, EXIT_OUTPUT);
+    throw new OutputError(path, `cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new CommandError(`--${name}: "${value}" is not a non-negative integer`, EXIT_USAGE);
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name}: "${value}" is not a non-negative integer`);
   return Number(value);
 }
 
@@ -77,36 +75,32 @@ async function run(argv: string[]): Promise<number> {
         },
       });
     } catch (error) {
-      throw new CommandError(`${(error as Error).message}\n\n${HELP}`, EXIT_USAGE);
+      throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
     }
     const v = parsed.values;
     if (v.help) {
       process.stdout.write(`${HELP}\n`);
-      return 0;
+      return EXIT.ok;
     }
-    if (parsed.positionals.length !== 1) throw new CommandError(`expected one graph file\n\n${HELP}`, EXIT_USAGE);
-    if (!v.output) throw new CommandError('-o <file> is required', EXIT_USAGE);
+    if (parsed.positionals.length !== 1) throw new UsageError(`expected one graph file\n\n${HELP}`);
+    if (!v.output) throw new UsageError('-o <file> is required');
     const format = v.format ?? (/\.gexf$/i.test(v.output) ? 'gexf' : /\.graphml$/i.test(v.output) ? 'graphml' : undefined);
-    if (format !== 'gexf' && format !== 'graphml') throw new CommandError(`--format must be gexf or graphml${v.format ? ` (got "${v.format}")` : ''}`, EXIT_USAGE);
+    if (format !== 'gexf' && format !== 'graphml') throw new UsageError(`--format must be gexf or graphml${v.format ? ` (got "${v.format}")` : ''}`);
     const projection = (v.projection ?? 'full') as Projection;
-    if (!PROJECTIONS.includes(projection)) throw new CommandError(`--projection must be one of ${PROJECTIONS.join(', ')}`, EXIT_USAGE);
+    if (!PROJECTIONS.includes(projection)) throw new UsageError(`--projection must be one of ${PROJECTIONS.join(', ')}`);
     const iterations = integer('iterations', v.iterations, 300);
     const seed = integer('seed', v.seed, 1);
     const input = readGraphFile(parsed.positionals[0]!);
-    if (resolve(input.path) === resolve(v.output)) throw new CommandError(`${v.output}: the output would overwrite the input`, EXIT_OUTPUT);
+    if (resolve(input.path) === resolve(v.output)) throw new OutputError(v.output, 'the output would overwrite the input');
     const graph = loadGraph(input.quads, { projection, ontology: readOntology() });
     if (iterations > 0) computeLayout(graph, { iterations, seed });
     const flat = flattenGraph(graph, iterations > 0);
     const text = format === 'gexf' ? writeGexf(flat) : writeGraphml(flat);
     writeFileAtomic(v.output, text);
     process.stderr.write(`newsgraph export: ${graph.order} nodes, ${graph.size} edges -> ${v.output} (${format})\n`);
-    return 0;
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof CommandError) {
-      process.stderr.write(`newsgraph export: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    return reportCommandError('export', error);
   }
 }
 

@@ -4,7 +4,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import type * as RDF from '@rdfjs/types';
-import { parseRdf, guessFormat, mediaTypeOf, ParseError as RdfParseError, type RdfFormat } from '../load/index.ts';
+import { parseRdf, guessFormat, mediaTypeOf, type RdfFormat } from '../load/index.ts';
+import { EXIT, InputError, NewsgraphError, UsageError } from '../errors.ts';
 import { serveViewer, findPackageRoot, PortInUseError, ViewerNotBuiltError } from '../serve/index.ts';
 import type { Command } from './command.ts';
 
@@ -21,18 +22,6 @@ Options:
 
 Exit status: 0 after Ctrl+C; 2 bad usage or busy port; 3 missing or malformed graph (file:line:column).`;
 
-/** Exit codes (the same as src/errors.ts EXIT). */
-const EXIT_USAGE = 2;
-const EXIT_INPUT = 3;
-
-/** A command-line or input problem with its exit code, printed as `newsgraph <cmd>: message`. */
-export class CommandError extends Error {
-  override name = 'CommandError';
-  constructor(message: string, readonly exitCode: number) {
-    super(message);
-  }
-}
-
 /** A graph file read and parsed: its text, format and quads. */
 export interface GraphFile {
   path: string;
@@ -41,26 +30,20 @@ export interface GraphFile {
   quads: RDF.Quad[];
 }
 
-/** Reads and parses a graph file; CommandError naming file:line:column when missing or malformed. */
+/** Reads and parses a graph file; InputError when missing or binary, ParseError (file:line:column) when malformed. */
 export function readGraphFile(path: string): GraphFile {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new CommandError(`${path}: is a folder, not a graph file`, EXIT_INPUT);
+    if (statSync(path).isDirectory()) throw new InputError(path, 'is a folder, not a graph file');
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if (error instanceof CommandError) throw error;
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`, EXIT_INPUT);
+    throw new InputError(path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message, { cause: error });
   }
-  if (text.includes('\u0000')) throw new CommandError(`${path}: binary file, expected Turtle, TriG, N-Triples or N-Quads`, EXIT_INPUT);
+  if (text.includes('\u0000')) throw new InputError(path, 'binary file, expected Turtle, TriG, N-Triples or N-Quads');
   const format = guessFormat(path) ?? 'turtle';
-  try {
-    const quads = parseRdf(text, { fileName: path, format });
-    return { path, text, format, quads };
-  } catch (error) {
-    if (error instanceof RdfParseError) throw new CommandError(`${error.file}:${error.line}:${error.column}: ${error.reason}`, EXIT_INPUT);
-    throw error;
-  }
+  return { path, text, format, quads: parseRdf(text, { fileName: path, format }) };
 }
 
 /** The ontology of the installed package (ontology/*.ttl): class and property hierarchy and topic labels. */
@@ -73,6 +56,15 @@ export function readOntology(): RDF.Quad[] {
     return [];
   }
   return files.flatMap((f) => parseRdf(readFileSync(join(dir, f), 'utf8'), { fileName: join(dir, f) }));
+}
+
+/** Prints a NewsgraphError as `newsgraph <command>: message` and returns its exit code; rethrows bugs. */
+export function reportCommandError(name: string, error: unknown): number {
+  if (error instanceof NewsgraphError) {
+    process.stderr.write(`newsgraph ${name}: ${error.message}\n`);
+    return error.exitCode;
+  }
+  throw error;
 }
 
 function openBrowser(url: string): void {
@@ -89,7 +81,7 @@ function openBrowser(url: string): void {
 /** Parses a --port value: an integer 0..65535. */
 export function parsePort(value: string | undefined): number {
   if (value === undefined) return 5199;
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new CommandError(`--port: "${value}" is not a port number (0-65535)`, EXIT_USAGE);
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port: "${value}" is not a port number (0-65535)`);
   return Number(value);
 }
 
@@ -99,21 +91,21 @@ async function run(argv: string[]): Promise<number> {
     try {
       parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     } catch (error) {
-      throw new CommandError(`${(error as Error).message}\n\n${HELP}`, EXIT_USAGE);
+      throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
     }
     if (parsed.values.help) {
       process.stdout.write(`${HELP}\n`);
-      return 0;
+      return EXIT.ok;
     }
-    if (parsed.positionals.length !== 1) throw new CommandError(`expected one graph file\n\n${HELP}`, EXIT_USAGE);
+    if (parsed.positionals.length !== 1) throw new UsageError(`expected one graph file\n\n${HELP}`);
     const port = parsePort(parsed.values.port);
     const graph = readGraphFile(parsed.positionals[0]!);
     let server;
     try {
       server = await serveViewer({ graphText: graph.text, graphName: graph.path, mediaType: mediaTypeOf(graph.format), port });
     } catch (error) {
-      if (error instanceof PortInUseError) throw new CommandError(error.message, EXIT_USAGE);
-      if (error instanceof ViewerNotBuiltError) throw new CommandError(error.message, 70);
+      if (error instanceof PortInUseError) throw new UsageError(error.message);
+      if (error instanceof ViewerNotBuiltError) throw new NewsgraphError(error.message, EXIT.internal);
       throw error;
     }
     process.stdout.write(`newsgraph view: serving ${graph.path} (${graph.quads.length} triples) at ${server.url}\n`);
@@ -129,13 +121,9 @@ async function run(argv: string[]): Promise<number> {
       process.on('SIGTERM', stop);
     });
     await server.close();
-    return 0;
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof CommandError) {
-      process.stderr.write(`newsgraph view: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    return reportCommandError('view', error);
   }
 }
 

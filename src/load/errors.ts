@@ -1,19 +1,11 @@
-/** Typed errors of the loader, so callers and tests can tell bad input from bugs. */
+/** Errors of the loader: the project's typed errors (src/errors.ts), which also run in the browser. */
+import { EXIT, NewsgraphError } from '../errors.ts';
 
-/** An RDF file that does not parse: names the file, the line and the column (both 1-based). */
-export class ParseError extends Error {
-  override name = 'ParseError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}:${column}: ${reason}`);
+export { ParseError } from '../errors.ts';
+
+/** An option the loader cannot use (unknown projection, unknown format). */
+export class LoadError extends NewsgraphError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
   }
-}
-
-/** An option or input the loader cannot use (unknown projection, unknown format). */
-export class LoadError extends Error {
-  override name = 'LoadError';
 }

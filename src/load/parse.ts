@@ -73,5 +73,5 @@ function toParseError(error: unknown, text: string, fileName: string): ParseErro
     column = lineText.length - lineText.trimStart().length + 1;
   }
   const reason = (err.message ?? String(error)).replace(/ on line \d+\.?$/, '').trim();
-  return new ParseError(fileName, line, column, reason);
+  return new ParseError(fileName, reason, line, column, { cause: error });
 }

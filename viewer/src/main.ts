@@ -98,7 +98,7 @@ function loadText(text: string, fileName: string, format = guessFormat(fileName)
   try {
     parsed = parseRdf(text, { fileName, format });
   } catch (error) {
-    if (error instanceof ParseError) showError(`Could not open ${error.file}: line ${error.line}, column ${error.column}: ${error.reason}. The current graph is kept.`);
+    if (error instanceof ParseError) showError(`Could not open ${error.file}: line ${error.line}, column ${error.column}: ${error.detail}. The current graph is kept.`);
     else showError(`Could not open ${fileName}: ${(error as Error).message}. The current graph is kept.`);
     return false;
   }
