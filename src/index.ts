@@ -34,7 +34,14 @@ export {
 export type { QueryResult, QueryRow, QueryForm, BindingValue, TermLike, GraphStats } from './query/index.ts';
 
 // ---- graphology: quads → a graph for layout, metrics and the viewer ----
-export { loadGraph } from './load/index.ts';
+export {
+  loadGraph, parseRdf, computeLayout, assignInitialPositions, sizeNodes, flattenGraph, writeGraphml, LoadError,
+  NODE_TYPES, PROJECTIONS, TYPE_COLORS,
+} from './load/index.ts';
+export type {
+  NewsGraph, LoadOptions, LayoutOptions, Projection, NodeType, NodeAttributes, EdgeAttributes, GraphAttributes, Evidence,
+  Highlight, RdfFormat,
+} from './load/index.ts';
 
 // ---- errors ----
 export { NewsgraphError, UsageError, InputError, ParseError, OutputError, EXIT } from './errors.ts';
