@@ -145,7 +145,8 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       const t = tokens[i]!;
       const w = t.lower.replace(/\.$/, '');
       if (startsPlaceName(i, j)) break;
-      if (FUNCTION_WORDS.has(w) || CONNECTORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || NEVER_NAMES.has(w)) { i++; continue; }
+      const allCaps = t.text.length > 1 && t.text === t.text.toUpperCase();
+      if (!allCaps && (FUNCTION_WORDS.has(w) || CONNECTORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || NEVER_NAMES.has(w))) { i++; continue; }
       if ((t.sentenceStart || headline.has(t.sentence)) && !matchTitle(tokens, i, j, titlePhrases)) {
         // A lone sentence-initial word is a name only if the text also capitalises it elsewhere
         // ("Photos released...", "Foolhardy provocation..." are not names).
@@ -216,8 +217,13 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     // whole "Minister of Education Stefania Giannini" in one chunk, so split at the first person name.
     const person = title ? undefined : splitTitleOfOrg(i, j);
     if (person) {
-      const orgM = add({ tokenStart: person.orgStart, tokenEnd: person.orgEnd, kind: 'org' });
-      add({ tokenStart: person.nameStart, tokenEnd: j, kind: 'person', title: { tokenStart: i, tokenEnd: person.titleEnd, text: fullText(i, person.titleEnd), start: tokens[i]!.start }, titleOf: orgM.id });
+      // "Minister of Education Stefania Giannini": a domain ("Education") is part of the title, not an
+      // organisation; "Secretary General of NATO Jens Stoltenberg" names one.
+      const orgText = fullText(person.orgStart, person.orgEnd);
+      const isDomain = person.orgEnd - person.orgStart === 1 && gaz.lexicon.dictionary.has(orgText.toLowerCase());
+      const orgM = isDomain ? undefined : typeName(person.orgStart, person.orgEnd, undefined);
+      const titleEnd = isDomain ? person.orgEnd : person.titleEnd;
+      add({ tokenStart: person.nameStart, tokenEnd: j, kind: 'person', title: { tokenStart: i, tokenEnd: titleEnd, text: fullText(i, titleEnd), start: tokens[i]!.start }, titleOf: orgM?.id });
       return resume;
     }
     const m = typeName(i, j, title);
@@ -302,6 +308,10 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       return add({ tokenStart: i, tokenEnd: j + 1, kind: 'region' });
     }
     if (gaz.regions.has(key)) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    // "the Monti government", "the Obama administration": a leader's name before the government.
+    if (j - i === 1 && next && /^(government|administration|cabinet|regime|presidency)$/.test(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.cities.has(key) && !isAcronym(phrase)) {
+      return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
+    }
     // "Yonhap news agency", "the Labour party": a name followed by lower-case organisation words.
     if (next && /^\p{Ll}/u.test(next.text) && orgHeads.has(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.cities.has(key) && next.pos === 'NOUN') {
       let e = j + 1;
@@ -377,6 +387,27 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     return undefined;
   }
 
+  // Places named inside organisation names: "University of Sheffield", "Colorado State University".
+  for (const m of [...out]) {
+    if (m.kind !== 'org' || m.tokenEnd - m.tokenStart < 2) continue;
+    for (let a = m.tokenStart; a < m.tokenEnd; a++) {
+      for (let b = Math.min(m.tokenEnd, a + 3); b > a; b--) {
+        if (a === m.tokenStart && b === m.tokenEnd) continue;
+        const key = fullText(a, b).toLowerCase();
+        if (!/^\p{Lu}/u.test(tokens[a]!.text) || out.some((x) => x.tokenStart === a && x.tokenEnd === b)) continue;
+        const country = gaz.countryNames.get(key);
+        const cities = gaz.cities.get(key)?.filter((c) => c.population >= 100000);
+        let kind: MentionKind | undefined;
+        if (country) kind = 'country';
+        else if (gaz.regions.has(key) && !gaz.lexicon.dictionary.has(key)) kind = 'region';
+        else if (cities?.length && !gaz.lexicon.dictionary.has(key)) kind = 'city';
+        if (!kind) continue;
+        add({ tokenStart: a, tokenEnd: b, kind, countryCode: country, cities: kind === 'city' ? cities : undefined });
+        a = b - 1;
+        break;
+      }
+    }
+  }
   return out;
 }
 

@@ -119,13 +119,14 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     else persons.push(newCluster('Person', m));
   }
   const orgs: Cluster[] = [];
-  const orgKey = (s: string) => s.toLowerCase().replace(/^the /, '');
+  // "the M5S party" and "M5S", "Yonhap news agency" and "Yonhap": trailing lower-case words aside.
+  const orgKey = (s: string) => s.replace(/(?:\s+\p{Ll}+)+$/u, '').toLowerCase().replace(/^the /, '');
   const findOrg = (name: string) => orgs.find((o) => [...o.names.keys()].some((n) => orgKey(n) === orgKey(name)))
     // "Supreme Court" inside "Italian Supreme Court of Cassation": a contiguous part of one longer name.
     ?? uniqueOrNone(orgs.filter((o) => [...o.names.keys()].some((n) => name.split(/\s+/).length >= 2 && ` ${orgKey(n)} `.includes(` ${orgKey(name)} `) && orgKey(n) !== orgKey(name))));
   for (const m of mentions) {
     if (m.kind !== 'org' || clusterOf.has(m.id) || m.acronymOf !== undefined) continue;
-    if (isAcronym(m.text)) continue;
+    if (isAcronym(m.text.split(/\s+/)[0]!)) continue;
     const existing = findOrg(m.text);
     if (existing) attach(existing, m);
     else orgs.push(newCluster('Organization', m));
@@ -139,10 +140,11 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     }
   }
   for (const m of mentions) {
-    if (clusterOf.has(m.id) || !isAcronym(m.text)) continue;
+    if (clusterOf.has(m.id) || !isAcronym(orgKey(m.text).toUpperCase()) || !/^\p{Lu}/u.test(m.text)) continue;
+    if (!isAcronym(m.text.split(/\s+/)[0]!)) continue;
     const existing = findOrg(m.text);
     if (existing) { attach(existing, m); continue; }
-    const acronym = m.text.replace(/\./g, '').toUpperCase();
+    const acronym = m.text.split(/\s+/)[0]!.replace(/\./g, '').toUpperCase();
     const byInitials = orgs.filter((o) => [...o.names.keys()].some((n) => initials(n) === acronym));
     if (byInitials.length === 1) { attach(byInitials[0]!, m); continue; }
     // "NZ", "UAE": the initials of a country the article names.
