@@ -1,5 +1,6 @@
 /** The SPARQL protocol client (src/query/remote.ts) against a local store that cuts results like Virtuoso. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.ts';
 import type * as RDF from '@rdfjs/types';
 import { readFileSync } from 'node:fs';
 import { normalizeBinding, queryEndpoint, termOfJson, type Bindings } from '../src/query/remote.ts';
@@ -133,5 +134,47 @@ describe('termOfJson', () => {
   ])('reads %j', (json, termType, value, language, datatype) => {
     const term = termOfJson(json);
     expect([term.termType, term.value, (term as RDF.Literal).language ?? '', (term as RDF.Literal).datatype?.value ?? '']).toEqual([termType, value, language, datatype]);
+  });
+});
+
+/** Runs `newsgraph <argv>` in-process, capturing its output. */
+async function newsgraph(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  try {
+    return { code: await main(argv), stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe('newsgraph query --endpoint', () => {
+  it('prints every row as the local query does, our prefixes predeclared', async () => {
+    const store = await startStore(5);
+    const query = 'SELECT ?x ?label WHERE { ?x rdfs:label ?label } ORDER BY ?x ?label';
+    const remote = await newsgraph('query', '--endpoint', `${store.url}/sparql`, query, '--format', 'csv');
+    const local = await newsgraph('query', 'test/fixtures/publish/three-articles.trig', query, '--format', 'csv');
+    expect(remote.code).toBe(0);
+    expect(remote.stdout.split('\r\n').length).toBeGreaterThan(6);
+    expect(remote.stdout).toBe(local.stdout);
+  });
+
+  it('reports a syntax error at its line and column, as for a local query (exit 3)', async () => {
+    const store = await startStore(5);
+    const { code, stderr } = await newsgraph('query', '--endpoint', `${store.url}/sparql`, 'SELECT ?x WHERE {\n  ?x rdfs:label \n}');
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^newsgraph: <query>:3:1: SPARQL syntax error: .*\(the store said: http:\/\/127\.0\.0\.1:\d+\/sparql: 400 Bad Request/);
+  });
+
+  it.each([
+    [['--endpoint', 'http://127.0.0.1:9/sparql'], /with --endpoint, give only the query/],
+    [['--endpoint', 'http://127.0.0.1:9/sparql', 'a.ttl', 'ASK {}'], /with --endpoint, give only the query/],
+    [['--endpoint', 'not a url', 'ASK {}'], /"not a url" is not a URL/],
+  ])('rejects %j (exit 2)', async (argv, message) => {
+    const { code, stderr } = await newsgraph('query', ...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
   });
 });

@@ -1,6 +1,6 @@
 /** `newsgraph publish`: sends each graph of a TriG / N-Quads / Turtle file to a SPARQL 1.1 Graph Store. */
 import { parseArgs } from 'node:util';
-import { NewsgraphError, UsageError } from '../errors.ts';
+import { NewsgraphError, ParseError, UsageError } from '../errors.ts';
 import {
   EXIT_REMOTE, PublishError, formatReport, missingGraphs, publishGraphs, readDataset, splitByGraph,
   type Credentials, type GraphOutcome, type PublishOptions, type PublishReport,
@@ -177,9 +177,25 @@ export async function buildAndPublish(files: readonly string[], options: BuildAn
   return 0;
 }
 
-/** `newsgraph query --endpoint <url>`: the same query against a SPARQL endpoint, with our prefixes predeclared. */
-export async function queryRemote(endpoint: string, sparql: string, options: { user?: string | undefined; password?: string | undefined } = {}): Promise<QueryResult> {
+/**
+ * `newsgraph query --endpoint <url>`: the same query against a SPARQL endpoint, with our prefixes
+ * predeclared. When the store refuses the query (400) and the embedded engine finds a syntax error in it
+ * too, that error is reported (file:line:column, exit 3) as for a local query.
+ */
+export async function queryRemote(endpoint: string, sparql: string, options: { user?: string | undefined; password?: string | undefined; file?: string | undefined } = {}): Promise<QueryResult> {
   const { queryEndpoint } = await import('../query/remote.ts');
-  const { addPrefixes } = await import('../query/sparql.ts');
-  return queryEndpoint(checkEndpoint(endpoint), addPrefixes(sparql).text, { credentials: readCredentials(options.user, options.password) });
+  const { addPrefixes, SparqlEngine } = await import('../query/sparql.ts');
+  const { EndpointError } = await import('../publish/errors.ts');
+  try {
+    return await queryEndpoint(checkEndpoint(endpoint), addPrefixes(sparql).text, { credentials: readCredentials(options.user, options.password) });
+  } catch (error) {
+    if (!(error instanceof EndpointError) || error.status !== 400) throw error;
+    try {
+      new SparqlEngine([]).run(sparql, options.file ?? '<query>');
+    } catch (local) {
+      if (!(local instanceof ParseError)) throw local;
+      throw new ParseError(local.file, `${local.detail.split('\n')[0]} (the store said: ${error.message})`, local.line, local.column, { cause: error });
+    }
+    throw error;
+  }
 }

@@ -86,7 +86,7 @@ export const command: Command = {
     const quads = [];
     for (const g of graphs) quads.push(...(await readGraph(g)));
     const result = values.endpoint !== undefined
-      ? await (await import('./publish.ts')).queryRemote(values.endpoint, sparql, values)
+      ? await (await import('./publish.ts')).queryRemote(values.endpoint, sparql, { ...values, file: queryFile })
       : new SparqlEngine(quads).run(sparql, queryFile);
 
     if (result.form === 'ask') {

@@ -44,9 +44,10 @@ function isTransient(status: number): boolean {
   return status >= 500 || status === 429 || status === 408;
 }
 
-/** A short one-line excerpt of an error body (Virtuoso answers in HTML). */
-export function excerptOf(body: string, max = 240): string {
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+/** A short one-line excerpt of an error body: tags dropped from HTML, Virtuoso's echo of the query cut off. */
+export function excerptOf(body: string, max = 240, contentType = ''): string {
+  const html = /html|xml/i.test(contentType) || /^\s*<(!doctype|html|\?xml)/i.test(body);
+  const text = (html ? body.replace(/<[^>]*>/g, ' ') : body).replace(/\s*SPARQL query:[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 
@@ -148,7 +149,7 @@ export class HttpClient {
         throw new EndpointError(this.endpoint, 'auth', `401 Unauthorized: user "${this.session.credentials.user}" was refused (wrong user name or password?)`, { status, attempts });
       }
       if (status === 403) {
-        throw new EndpointError(this.endpoint, 'auth', `403 Forbidden: ${this.session ? `user "${this.session.credentials.user}"` : 'anonymous access'} may not do this (write needs SPARQL_UPDATE on Virtuoso)${text ? ': ' + excerptOf(text) : ''}`, { status, attempts });
+        throw new EndpointError(this.endpoint, 'auth', `403 Forbidden: ${this.session ? `user "${this.session.credentials.user}"` : 'anonymous access'} may not do this (write needs SPARQL_UPDATE on Virtuoso)${text ? ': ' + excerptOf(text, 240, response.headers.get('content-type') ?? '') : ''}`, { status, attempts });
       }
       if (isTransient(status) && failures < retries) {
         const retryAfter = Number(response.headers.get('retry-after'));
@@ -158,7 +159,7 @@ export class HttpClient {
         await sleep(delayMs);
         continue;
       }
-      const problem = `${status} ${response.statusText}${text ? ': ' + excerptOf(text) : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
+      const problem = `${status} ${response.statusText}${text ? ': ' + excerptOf(text, 240, response.headers.get('content-type') ?? '') : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
       throw new EndpointError(this.endpoint, isTransient(status) ? 'server' : 'rejected', problem, { status, attempts });
     }
   }
