@@ -100,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`newsgraph export: ${graph.order} nodes, ${graph.size} edges -> ${v.output} (${format})\n`);
     return EXIT.ok;
   } catch (error) {
-    return reportCommandError('export', error);
+    return reportCommandError(error);
   }
 }
 

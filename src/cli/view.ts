@@ -58,10 +58,10 @@ export function readOntology(): RDF.Quad[] {
   return files.flatMap((f) => parseRdf(readFileSync(join(dir, f), 'utf8'), { fileName: join(dir, f) }));
 }
 
-/** Prints a NewsgraphError as `newsgraph <command>: message` and returns its exit code; rethrows bugs. */
-export function reportCommandError(name: string, error: unknown): number {
+/** Prints a NewsgraphError as `newsgraph: message` (like every command) and returns its exit code; rethrows bugs. */
+export function reportCommandError(error: unknown): number {
   if (error instanceof NewsgraphError) {
-    process.stderr.write(`newsgraph ${name}: ${error.message}\n`);
+    process.stderr.write(`newsgraph: ${error.message}\n`);
     return error.exitCode;
   }
   throw error;
@@ -123,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
     await server.close();
     return EXIT.ok;
   } catch (error) {
-    return reportCommandError('view', error);
+    return reportCommandError(error);
   }
 }
 

@@ -100,23 +100,31 @@ class Reader {
       if (inData) {
         r.inData = true;
         if (oKey) this.resource(oKey).inData = true;
-        if (q.graph.termType === 'NamedNode') r.graphs.add(q.graph.value);
+        if (q.graph.termType === 'NamedNode') {
+          if (r.graphs === NO_GRAPHS) r.graphs = new Set();
+          r.graphs.add(q.graph.value);
+        }
       }
       const role = this.roleOf(q.predicate.value);
       const literal = o.termType === 'Literal' ? o.value : undefined;
       switch (role) {
-        case 'type': if (oKey) pushUnique(r.types, oKey); break;
+        case 'type': if (oKey) addTo(r, 'types', oKey); break;
         // Names from the data win over the ontology's; the ontology's alternative labels are match keywords, not names.
-        case 'label': if (literal !== undefined && isEnglish(o)) r.labels.push({ rank: (LABEL_PREDICATES.indexOf(q.predicate.value) >>> 0) + (inData ? 0 : 100), value: literal }); break;
-        case 'alias': if (literal !== undefined && isEnglish(o) && inData) pushUnique(r.aliases, literal); break;
-        case 'sameAs': if (oKey) pushUnique(r.sameAs, oKey); break;
-        case 'evidence': if (oKey && inData) pushUnique(r.evidence, oKey); break;
-        case 'holds': if (oKey && inData) { pushUnique(r.holds, oKey); r.out.push({ predicate: q.predicate.value, object: oKey }); } break;
-        case 'postIn': if (oKey && inData) { pushUnique(r.postIn, oKey); r.out.push({ predicate: q.predicate.value, object: oKey }); } break;
-        case 'time': if (oKey && inData) pushUnique(r.time, oKey); else if (literal !== undefined) pushUnique(r.timeStamps, literal); break;
-        case 'timeStamp': if (literal !== undefined) pushUnique(r.timeStamps, literal); break;
-        case 'taIdentRef': if (oKey) pushUnique(r.taIdentRef, oKey); break;
-        case 'mentions': if (oKey && inData) pushUnique(r.mentions, oKey); break;
+        case 'label':
+          if (literal !== undefined && isEnglish(o)) {
+            if (r.labels === NONE) r.labels = [];
+            r.labels.push({ rank: (LABEL_PREDICATES.indexOf(q.predicate.value) >>> 0) + (inData ? 0 : 100), value: literal });
+          }
+          break;
+        case 'alias': if (literal !== undefined && isEnglish(o) && inData) addTo(r, 'aliases', literal); break;
+        case 'sameAs': if (oKey) addTo(r, 'sameAs', oKey); break;
+        case 'evidence': if (oKey && inData) addTo(r, 'evidence', oKey); break;
+        case 'holds': if (oKey && inData) { addTo(r, 'holds', oKey); addOut(r, q.predicate.value, oKey); } break;
+        case 'postIn': if (oKey && inData) { addTo(r, 'postIn', oKey); addOut(r, q.predicate.value, oKey); } break;
+        case 'time': if (oKey && inData) addTo(r, 'time', oKey); else if (literal !== undefined) addTo(r, 'timeStamps', literal); break;
+        case 'timeStamp': if (literal !== undefined) addTo(r, 'timeStamps', literal); break;
+        case 'taIdentRef': if (oKey) addTo(r, 'taIdentRef', oKey); break;
+        case 'mentions': if (oKey && inData) addTo(r, 'mentions', oKey); break;
         case 'begin': r.begin = toInt(literal); break;
         case 'end': r.end = toInt(literal); break;
         case 'anchor': r.anchor = literal; break;
@@ -125,7 +133,7 @@ class Reader {
         case 'sourceUrl': r.sourceUrl = oKey ?? literal; break;
         case 'sentence': r.sentence = oKey; break;
         case 'mentionCount': r.mentionCount = toInt(literal); break;
-        case 'edge': if (oKey && inData) r.out.push({ predicate: q.predicate.value, object: oKey }); break;
+        case 'edge': if (oKey && inData) addOut(r, q.predicate.value, oKey); break;
         default: break;
       }
     }
@@ -134,9 +142,10 @@ class Reader {
   private resource(key: string): Resource {
     let r = this.resources.get(key);
     if (!r) {
+      // Lists start as one shared empty array and are allocated on first write: most resources use few of them.
       r = {
-        key, inData: false, types: [], labels: [], aliases: [], sameAs: [], evidence: [], holds: [], postIn: [], time: [],
-        timeStamps: [], taIdentRef: [], mentions: [], out: [], graphs: new Set(),
+        key, inData: false, types: NONE, labels: NONE, aliases: NONE, sameAs: NONE, evidence: NONE, holds: NONE, postIn: NONE,
+        time: NONE, timeStamps: NONE, taIdentRef: NONE, mentions: NONE, out: NONE, graphs: NO_GRAPHS,
       };
       this.resources.set(key, r);
     }
@@ -333,11 +342,13 @@ class Reader {
       graph.addNode(key, attrs);
     }
 
+    // Nodes are in key order and each node's facts in (predicate, object) order: the edge order is deterministic.
     const edgeList: Array<[string, string, string, EdgeAttributes]> = [];
     for (const key of keys) {
       const r = this.resources.get(key)!;
       const sourceKind = this.kindOf(key).kind;
-      for (const { predicate, object } of r.out) {
+      const out = r.out.length > 1 ? [...r.out].sort((a, b) => cmp(a.predicate, b.predicate) || cmp(a.object, b.object)) : r.out;
+      for (const { predicate, object } of out) {
         if (object === key) continue;
         if (graph.hasNode(object)) {
           const objectKind = this.kindOf(object).kind;
@@ -359,7 +370,6 @@ class Reader {
         }
       }
     }
-    edgeList.sort((a, b) => cmp(a[0], b[0]));
     const added = new Set<string>();
     for (const [edgeKey, s, o, attrs] of edgeList) {
       if (added.has(edgeKey)) continue;
@@ -485,6 +495,23 @@ function expandToSentence(text: string, begin: number, end: number): { begin: nu
   const m = after.exec(text);
   const e = m ? (m[0] === '\n' ? m.index : m.index + m[0].length) : text.length;
   return { begin: b, end: e };
+}
+
+const NONE: never[] = [];
+const NO_GRAPHS: Set<string> = new Set();
+
+type ListField = 'types' | 'aliases' | 'sameAs' | 'evidence' | 'holds' | 'postIn' | 'time' | 'timeStamps' | 'taIdentRef' | 'mentions';
+
+/** Adds a value to one of a resource's lists once, allocating the list on first use. */
+function addTo(r: Resource, field: ListField, value: string): void {
+  let list = r[field];
+  if (list === NONE) r[field] = list = [];
+  if (!list.includes(value)) list.push(value);
+}
+
+function addOut(r: Resource, predicate: string, object: string): void {
+  if (r.out === NONE) r.out = [];
+  r.out.push({ predicate, object });
 }
 
 function termKey(term: RDF.Term): string | undefined {

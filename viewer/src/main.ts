@@ -155,7 +155,7 @@ function rebuild(): void {
       edgeLabelColor: { color: '#57606a' },
       ...labelSettings(graph),
       hideEdgesOnMove: graph.size > 20000,
-      zIndex: true,
+      zIndex: graph.order <= 5000,
       nodeReducer,
       edgeReducer,
     });
@@ -163,7 +163,7 @@ function rebuild(): void {
   } else {
     // Graph first: the reducers read the new graph, so sigma must not redraw the old one after this point.
     renderer.setGraph(graph);
-    renderer.setSettings({ defaultEdgeType: graph.type === 'directed' ? 'arrow' : 'line', ...labelSettings(graph) });
+    renderer.setSettings({ defaultEdgeType: graph.type === 'directed' ? 'arrow' : 'line', zIndex: graph.order <= 5000, ...labelSettings(graph) });
   }
   hooks.timings.firstRender = performance.now() - t1;
   // Milliseconds since navigation start when the first frame of this graph was drawn.
@@ -191,11 +191,12 @@ function isVisible(key: string, attrs: NodeAttributes): boolean {
   return !state.hiddenTypes.has(attrs.type) && graph!.degree(key) >= state.minDegree;
 }
 
+// Reducers run for every node and edge on each refresh: they build small display objects (only what sigma
+// draws) instead of copying all attributes, and do no graph lookups unless something is focused.
 function nodeReducer(key: string, attrs: NodeAttributes): Record<string, unknown> {
   // Our "type" attribute is the node's category; sigma reads "type" as the render program.
-  const out: Record<string, unknown> = { ...attrs, type: 'circle' };
-  if (!graph?.hasNode(key)) return out;
-  if (!isVisible(key, attrs)) {
+  const out: Record<string, unknown> = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, label: attrs.label, type: 'circle' };
+  if (state.hiddenTypes.has(attrs.type) || (state.minDegree > 0 && graph?.hasNode(key) && graph.degree(key) < state.minDegree)) {
     out.hidden = true;
     return out;
   }
@@ -218,25 +219,19 @@ function nodeReducer(key: string, attrs: NodeAttributes): Record<string, unknown
   return out;
 }
 
+// Sigma itself hides the edges of hidden nodes, so filters need nothing here.
 function edgeReducer(key: string, attrs: EdgeAttributes): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...attrs, label: '' };
-  const g = graph;
-  if (!g?.hasEdge(key)) return out;
-  const [s, t] = g.extremities(key);
-  if (!isVisible(s, g.getNodeAttributes(s)) || !isVisible(t, g.getNodeAttributes(t))) {
-    out.hidden = true;
-    return out;
-  }
+  const out: Record<string, unknown> = { size: attrs.size, color: attrs.color, label: '' };
   const focus = state.hovered ?? state.selectedNode;
   if (key === state.selectedEdge) {
     out.color = EDGE_HIGHLIGHT;
     out.size = Math.max(3, attrs.size);
     out.label = attrs.label;
     out.forceLabel = true;
-  } else if (focus) {
-    if (s === focus || t === focus) {
+  } else if (focus && graph?.hasEdge(key)) {
+    if (graph.hasExtremity(key, focus)) {
       out.color = EDGE_HIGHLIGHT;
-      if (g.type === 'directed') out.label = attrs.label;
+      if (graph.type === 'directed') out.label = attrs.label;
     } else if (state.hovered) out.hidden = true;
     else out.color = DIM_EDGE_COLOR;
   }
