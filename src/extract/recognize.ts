@@ -36,11 +36,15 @@ export interface RawMention {
   definite?: boolean;
   /** Single common word capitalised (e.g. "Court"); kept only if it resolves to a longer name. */
   weak?: boolean;
+  /** An acronym used as a modifier ("the IMU system"): an organisation only if defined elsewhere. */
+  modifier?: boolean;
 }
 
 const CONNECTORS = new Set(['of', 'de', 'di', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'for', '&', 'and']);
 const EVENT_HEADS = new Set(['summit', 'olympics', 'games', 'cup', 'championship', 'championships', 'festival', 'war', 'forum', 'expo', 'exhibition', 'election', 'elections', 'referendum', 'marathon', 'conference', 'congress', 'convention', 'talks', 'revolution', 'crisis', 'massacre', 'tournament', 'open', 'grand prix', 'award', 'awards', 'prize']);
 const ORG_HEADS_EXTRA = ['ministry', 'municipality', 'parliament', 'senate', 'assembly', 'court', 'tribunal', 'police', 'navy', 'forces', 'military', 'government', 'cabinet', 'movement', 'party', 'union', 'league', 'institute', 'instituto', 'university', 'school', 'hospital', 'agency', 'office', 'service', 'services', 'network', 'times', 'post', 'news', 'press', 'daily', 'journal', 'magazine', 'radio', 'television', 'tv', 'broadcasting', 'inc', 'ltd', 'llc', 'plc', 'corp', 'co', 'ag', 'sa', 'gmbh', 'group', 'holdings', 'technologies', 'systems', 'airlines', 'motors', 'bank', 'fund', 'reserve', 'council', 'commission', 'committee', 'board', 'authority', 'department', 'bureau', 'church', 'diocese', 'conference', 'federation', 'association', 'society', 'foundation', 'organization', 'organisation', 'club', 'team', 'brigade', 'battalion', 'regiment', 'corps', 'guard', 'army', 'coalition', 'alliance', 'front', 'congress', 'secretariat', 'directorate', 'command', 'administration'];
+/** Lower-case nouns that, after a name, make it the name of an event ("Hajj pilgrimage"). */
+const EVENT_NOUNS = new Set(['pilgrimage', 'festival', 'carnival', 'celebration', 'celebrations', 'ceremony', 'parade', 'games', 'olympics', 'summit', 'tournament', 'championship', 'marathon', 'holiday', 'feast', 'fast', 'uprising', 'revolution', 'massacre', 'earthquake', 'hurricane', 'typhoon', 'storm', 'cyclone', 'offensive', 'crisis', 'scandal', 'affair', 'protests', 'riots']);
 const PLACE_NOUNS = new Set(['region', 'province', 'state', 'county', 'district', 'prefecture', 'territory', 'island', 'islands', 'peninsula', 'valley', 'river', 'sea', 'ocean', 'lake', 'bay', 'gulf', 'mountains', 'desert', 'strait', 'coast', 'city', 'town', 'village', 'square', 'street', 'airport', 'station', 'bridge', 'park', 'oblast', 'canton', 'municipality', 'governorate']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -64,7 +68,7 @@ const FUNCTION_WORDS = new Set(['on', 'in', 'at', 'the', 'a', 'an', 'of', 'for',
  * Religions and their adherents' adjectives: capitalised in English but neither people, places nor
  * organisations on their own ("Muslim pilgrims", "Islam's holiest site").
  */
-const BELIEF_WORDS = new Set(['islam', 'islamic', 'muslim', 'muslims', 'christian', 'christians', 'christianity', 'catholic', 'catholics', 'catholicism', 'protestant', 'protestants', 'jewish', 'jew', 'jews', 'judaism', 'hindu', 'hindus', 'hinduism', 'buddhist', 'buddhists', 'buddhism', 'sikh', 'sikhs', 'sikhism', 'sunni', 'sunnis', 'shia', 'shiite', 'shiites', 'orthodox', 'evangelical', 'evangelicals', 'mormon', 'mormons', 'atheist', 'atheists', 'god', 'allah', 'bible', 'quran', 'koran']);
+const BELIEF_WORDS = new Set(['islam', 'islamic', 'muslim', 'muslims', 'christian', 'christians', 'christianity', 'catholic', 'catholics', 'catholicism', 'protestant', 'protestants', 'jewish', 'jew', 'jews', 'judaism', 'hindu', 'hindus', 'hinduism', 'buddhist', 'buddhists', 'buddhism', 'sikh', 'sikhs', 'sikhism', 'sunni', 'sunnis', 'shia', 'shiite', 'shiites', 'orthodox', 'evangelical', 'evangelicals', 'mormon', 'mormons', 'atheist', 'atheists', 'god', 'allah', 'bible', 'quran', 'koran', 'satan', 'devil']);
 /** Time zones and clock abbreviations, which look like acronyms. */
 const TIME_WORDS = new Set(['gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'ist', 'jst', 'aest', 'am', 'pm', 'a.m.', 'p.m.']);
 /** Laws and documents: names, but not of people, organisations or places. */
@@ -308,8 +312,12 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       return add({ tokenStart: i, tokenEnd: j + 1, kind: 'region' });
     }
     if (gaz.regions.has(key)) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    // "the annual Hajj pilgrimage", "the Rio carnival": a name before a lower-case event noun is an event's.
+    if (next && /^\p{Ll}/u.test(next.text) && EVENT_NOUNS.has(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.cities.has(key) && !gaz.regions.has(key) && !isAcronym(phrase)) {
+      return add({ tokenStart: i, tokenEnd: j, kind: 'event' });
+    }
     // "the Monti government", "the Obama administration": a leader's name before the government.
-    if (j - i === 1 && next && /^(government|administration|cabinet|regime|presidency)$/.test(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.cities.has(key) && !isAcronym(phrase)) {
+    if (j - i === 1 && next && /^(government|administration|cabinet|regime|presidency)$/.test(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.capitals.has(key) && !(gaz.cities.get(key)?.[0]?.population! >= 100000) && !isAcronym(phrase)) {
       return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
     }
     // "Yonhap news agency", "the Labour party": a name followed by lower-case organisation words.
@@ -326,7 +334,11 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (j - i >= 2 && words.slice(0, -1).every((w) => /^(?:\p{Lu}\.?){1,2}$/u.test(w.text)) && /^\p{Lu}\p{Ll}+$/u.test(words[j - i - 1]!.text)) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
     const capital = gaz.capitals.get(key);
     const cities = gaz.cities.get(key);
-    if (j - i === 1 && isAcronym(words[0]!.text)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
+    if (j - i === 1 && isAcronym(words[0]!.text)) {
+      // "the IMU system": an acronym modifying an ordinary noun names a thing, unless defined elsewhere.
+      const modifier = !!next && /^\p{Ll}/u.test(next.text) && next.pos === 'NOUN' && !orgHeads.has(next.lower);
+      return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite, modifier });
+    }
     // Person names: a known first name, or a descriptor before one ("Scientologist Tom Cruise").
     const firstAt = lower.findIndex((w, n) => n < lower.length - 1 && gaz.lexicon.firstNames.has(w));
     if (firstAt === 0 && !cities?.length && j - i >= 2) return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
@@ -336,7 +348,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (capital || cities?.length) {
       const cityList = (cities ?? []).filter((c) => c.featureCode !== 'PPLX');
       const afterPrep = prev && ['in', 'at', 'from', 'near', 'to', 'outside', 'across', 'into'].includes(prev.lower);
-      const commonWord = gaz.lexicon.commonWords.has(key);
+      const commonWord = gaz.lexicon.commonWords.has(key) || gaz.lexicon.dictionary.has(key);
       if (capital || (cityList.length && (!commonWord || afterPrep) && cityList[0]!.population >= 1000)) {
         const m = add({ tokenStart: i, tokenEnd: j, kind: 'city', cities: cityList, countryCode: capital });
         // "Ottawa seeks", "Beijing said": a capital as the subject of a verb stands for its country.
@@ -393,6 +405,9 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     for (let a = m.tokenStart; a < m.tokenEnd; a++) {
       for (let b = Math.min(m.tokenEnd, a + 3); b > a; b--) {
         if (a === m.tokenStart && b === m.tokenEnd) continue;
+        // Only where English puts a place in a name: first ("Colorado State University") or after
+        // "of" ("University of Sheffield"); not trailing ("Hitwise UK").
+        if (a !== m.tokenStart && tokens[a - 1]!.lower !== 'of') continue;
         const key = fullText(a, b).toLowerCase();
         if (!/^\p{Lu}/u.test(tokens[a]!.text) || out.some((x) => x.tokenStart === a && x.tokenEnd === b)) continue;
         const country = gaz.countryNames.get(key);

@@ -282,7 +282,12 @@ export function relate(input: RelateInput): RelateOutput {
     ev.sentences.sort((a, b) => a - b);
     ev.topics = [...new Set(ev.sentences.flatMap((s) => topicsBySentence.get(s) ?? []))].sort();
     ev.participants.sort();
-    if (!ev.label) ev.label = eventLabel(ev, entityByKey);
+    if (!ev.label) {
+      ev.label = eventLabel(ev, entityByKey);
+      // The words the text uses for it ("talks", "dialogue", "crane collapse") are its other names.
+      const phrases = (ev.mentions as TriggerMention[]).filter((m) => m.noun).map((m) => (m.phrase ?? m.text).toLowerCase());
+      ev.aliases = [...new Set(phrases)].filter((p) => p !== ev.label.toLowerCase()).sort();
+    }
     ev.key = `event-${ev.mentions[0]!.start}`;
   }
   // partOf held the lower-cased name of a named event until keys existed.
@@ -515,7 +520,10 @@ function eventLabel(ev: NewsEvent, entities: Map<string, Entity>): string {
   // a verb ("discussed") gives the kind's name.
   const nominal = (ev.mentions as TriggerMention[]).find((m) => m.noun);
   const base = nominal ? capitalise(nominal.phrase ?? nominal.text) : ev.kind;
-  if (!shown.length) return `${base} (${ev.mentions[0]!.text})`;
+  if (!shown.length) {
+    const place = ev.place ? entities.get(ev.place)?.label : undefined;
+    return place ? `${base} at ${place}` : base;
+  }
   const list = shown.length <= 2 ? shown.join(' and ') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
   const prep = ev.kind === 'Meeting' || ev.kind === 'Communication' || ev.kind === 'Agreement' ? (shown.length > 1 ? 'between' : 'with') : ev.kind === 'Visit' ? 'by' : 'of';
   return `${base} ${prep} ${list}`;

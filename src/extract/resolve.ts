@@ -104,8 +104,15 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     if (c) attach(c, m);
   }
 
-  // 2. Named events are not entities.
-  for (const m of mentions) if (m.kind === 'event') eventMentions.push(m);
+  // 2. Named events are not entities; a short form of an event's name ("the Hajj") is the event too.
+  const eventNames = new Set<string>();
+  for (const m of mentions) if (m.kind === 'event') { eventMentions.push(m); eventNames.add(m.text.toLowerCase()); }
+  for (const m of mentions) {
+    if (m.kind !== 'event' && (m.kind === 'unknown' || m.kind === 'org') && eventNames.has(m.text.toLowerCase())) {
+      m.kind = 'event';
+      eventMentions.push(m);
+    }
+  }
 
   // 3. People with two or more name words first, then organisations.
   const persons: Cluster[] = [];
@@ -181,6 +188,9 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
   }
   // A person cluster whose single-word names all turn out to be organisations' is left as is: the
   // recogniser's evidence (a title, a first name) decides the type.
+
+  // Acronyms only ever used as modifiers ("the IMU system") and never expanded are not organisations.
+  for (const c of clusters) if (c.type === 'Organization' && c.mentions.length && c.mentions.every((m) => m.modifier)) c.mentions = [];
 
   // 5. Entities with stable keys.
   const entities: Entity[] = [];
