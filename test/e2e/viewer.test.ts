@@ -1,13 +1,12 @@
 // The viewer in a real browser: `newsgraph view` as a child process, Debian chromium through playwright-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { loadGraph, parseRdf, type NewsGraph, type Projection } from '../../src/load/index.ts';
 import { freePort, launchBrowser, readOntologyQuads, startView, type ViewProcess } from './helpers.ts';
 
-// The seed graph the README shows; the shared example stands in until the sample is generated.
-const SAMPLE = 'data/samples/china-canada-apec.ttl';
-const SEED = existsSync(SAMPLE) ? SAMPLE : '../shared/eval/examples/ideal-china-canada.ttl';
+// The seed graph the README shows (`npm run sample` regenerates it).
+const SEED = 'data/samples/china-canada-apec.ttl';
 const SMALL = 'test/fixtures/load/small.ttl';
 const HOSTILE = 'test/fixtures/viewer/hostile.ttl';
 const MALFORMED = 'test/fixtures/viewer/malformed.ttl';
