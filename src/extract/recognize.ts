@@ -68,6 +68,8 @@ const FUNCTION_WORDS = new Set(['on', 'in', 'at', 'the', 'a', 'an', 'of', 'for',
  * Religions and their adherents' adjectives: capitalised in English but neither people, places nor
  * organisations on their own ("Muslim pilgrims", "Islam's holiest site").
  */
+/** Adjectives of continents and world regions: not names on their own ("European defence ties"). */
+const REGION_ADJECTIVES = new Set(['european', 'african', 'asian', 'arab', 'arabian', 'latin', 'western', 'eastern', 'northern', 'southern', 'nordic', 'scandinavian', 'baltic', 'balkan', 'caribbean', 'pacific', 'atlantic', 'mediterranean', 'middle-eastern', 'oceanian', 'antarctic', 'arctic', 'transatlantic', 'international', 'global', 'national', 'federal', 'regional']);
 const BELIEF_WORDS = new Set(['islam', 'islamic', 'muslim', 'muslims', 'christian', 'christians', 'christianity', 'catholic', 'catholics', 'catholicism', 'protestant', 'protestants', 'jewish', 'jew', 'jews', 'judaism', 'hindu', 'hindus', 'hinduism', 'buddhist', 'buddhists', 'buddhism', 'sikh', 'sikhs', 'sikhism', 'sunni', 'sunnis', 'shia', 'shiite', 'shiites', 'orthodox', 'evangelical', 'evangelicals', 'mormon', 'mormons', 'atheist', 'atheists', 'god', 'allah', 'bible', 'quran', 'koran', 'satan', 'devil']);
 /** Time zones and clock abbreviations, which look like acronyms. */
 const TIME_WORDS = new Set(['gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'ist', 'jst', 'aest', 'am', 'pm', 'a.m.', 'p.m.']);
@@ -170,7 +172,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       return resume;
     }
     if (!/\p{L}/u.test(fullText(i, j))) return resume;
-    if (j - i === 1 && (BELIEF_WORDS.has(tokens[i]!.lower) || TIME_WORDS.has(tokens[i]!.lower) || /^[IVXLCDM]+$/.test(tokens[i]!.text))) return resume;
+    if (j - i === 1 && (BELIEF_WORDS.has(tokens[i]!.lower) || REGION_ADJECTIVES.has(tokens[i]!.lower) || TIME_WORDS.has(tokens[i]!.lower) || /^[IVXLCDM]+$/.test(tokens[i]!.text))) return resume;
     // "Canada-China", "US-Russia": two countries joined by a hyphen are two mentions.
     if (j - i === 1 && /[-–]/.test(tokens[i]!.text)) {
       const t = tokens[i]!;
@@ -194,12 +196,20 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     const whole = fullText(i, j).toLowerCase();
     const lead = gaz.countryNames.has(whole) || gaz.regions.has(whole) ? undefined : matchLeadingPlace(i, j);
     if (lead && lead.end < j) {
-      const rest = tokens[lead.end]!;
       const titleAfter = matchTitle(tokens, lead.end, j, titlePhrases);
       if (titleAfter || !isOrgLike(tokens, i, j, orgHeads)) {
         qualifier = add({ tokenStart: i, tokenEnd: lead.end, kind: lead.kind, countryCode: lead.code });
         i = lead.end;
-        void rest;
+      }
+    } else if (!matchTitle(tokens, i, j, titlePhrases)) {
+      // "NATO Secretary General Jens Stoltenberg", "Huawei CEO Ren Zhengfei": an organisation's name,
+      // a capitalised title, then a person's name.
+      for (let k = i + 1; k < j - 1; k++) {
+        const tEnd = matchTitle(tokens, k, j, titlePhrases);
+        if (!tEnd || tEnd >= j || !/^\p{Lu}/u.test(tokens[k]!.text) || !isNameWord(tokens[tEnd]!) || isOrgLike(tokens, tEnd, j, orgHeads)) continue;
+        const q = typeName(i, k, undefined);
+        if (q && q.kind !== 'person' && q.kind !== 'event') { qualifier = q; i = k; }
+        break;
       }
     }
     // A title before a name: "Prime Minister Mark Carney", "President Xi", "Mr. Toccafondi".
@@ -311,7 +321,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (next && PLACE_NOUNS.has(next.lower) && /^\p{Ll}/u.test(next.text) && next.sentence === tokens[i]!.sentence && !isOrgLike(tokens, i, j, orgHeads) && !gaz.cities.has(key)) {
       return add({ tokenStart: i, tokenEnd: j + 1, kind: 'region' });
     }
-    if (gaz.regions.has(key)) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
+    if (gaz.regions.has(key)) return add({ tokenStart: i, tokenEnd: j, kind: gaz.regions.get(key)!.union ? 'org' : 'region' });
     // "the annual Hajj pilgrimage", "the Rio carnival": a name before a lower-case event noun is an event's.
     if (next && /^\p{Ll}/u.test(next.text) && EVENT_NOUNS.has(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.cities.has(key) && !gaz.regions.has(key) && !isAcronym(phrase)) {
       return add({ tokenStart: i, tokenEnd: j, kind: 'event' });

@@ -24,7 +24,7 @@ add('Protest', 'protest protests protested demonstration demonstrations rally ra
 add('Agreement', 'agreement agreements agreed deal deals treaty treaties accord accords pact signed');
 add('Visit', 'visit visits visited trip');
 add('Ruling', 'ruling ruled verdict judgment judgement sentenced convicted acquitted');
-add('Accident', 'crash crashed collision collapsed collapse accident derailment explosion exploded fell fall');
+add('Accident', 'crash crashed collision collided collapsed collapse accident derailment explosion exploded fell fall');
 add('Disaster', 'earthquake earthquakes flood floods flooding hurricane storm typhoon cyclone stampede landslide tsunami wildfire wildfires drought eruption');
 add('Communication', 'communications communication backchannel call calls phoned');
 
@@ -379,6 +379,8 @@ export function relate(input: RelateInput): RelateOutput {
       if (m.tokenStart < a || m.tokenEnd > b || !isActorMention(m) || qualifierIds.has(m.id)) continue;
       const prev = tokens[m.tokenStart - 1];
       if (prev && (PLACE_PREPS.has(prev.lower) || prev.lower === 'from')) continue;
+      // "near Nairobi, Kenya": the country after a place is part of the place's name.
+      if (prev?.text === ',' && isPlace(entityOfMention(mentionEndingAt(m.tokenStart - 1)))) continue;
       if (tokens[m.tokenEnd] && /^['’]s$/.test(tokens[m.tokenEnd]!.text) && entityOfMention(m)?.type !== 'Country') continue;
       if (insideQuote(m.tokenStart)) continue;
       out.push(keyOf(m)!);

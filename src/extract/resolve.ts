@@ -136,7 +136,13 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     if (isAcronym(m.text.split(/\s+/)[0]!)) continue;
     const existing = findOrg(m.text);
     if (existing) attach(existing, m);
-    else orgs.push(newCluster('Organization', m));
+    else {
+      const c = newCluster('Organization', m);
+      // A union of states known to the gazetteer (the European Union) has a Wikidata id.
+      const region = gaz.regions.get(m.text.toLowerCase());
+      if (region?.union) c.wikidata = region.wikidata;
+      orgs.push(c);
+    }
   }
   // Acronyms: defined in parentheses, or matching the initials of a name seen in the article.
   for (const m of mentions) {

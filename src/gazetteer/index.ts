@@ -35,6 +35,8 @@ export interface CityInfo {
 export interface RegionInfo {
   name: string;
   wikidata?: string;
+  /** A union of states (the European Union): an organisation rather than a place. */
+  union?: boolean;
 }
 
 interface WorldCountry {
@@ -185,7 +187,7 @@ function buildGazetteer(): Gazetteer {
   for (const f of countryCoder.borders.features) {
     const p = f.properties as { level?: string; nameEn?: string; wikidata?: string; aliases?: string[] };
     if (!p.nameEn || !p.level || ['country', 'territory', 'subterritory'].includes(p.level)) continue;
-    regions.set(p.nameEn.toLowerCase(), { name: p.nameEn, wikidata: p.wikidata });
+    regions.set(p.nameEn.toLowerCase(), { name: p.nameEn, wikidata: p.wikidata, union: p.level === 'union' });
   }
   const lexicon = buildLexicon();
   for (const r of lexicon.regionNames) if (!regions.has(r) && !countryNames.has(r)) regions.set(r, { name: titleCase(r) });
