@@ -72,12 +72,60 @@ export function compareQuads(a: RDF.Quad, b: RDF.Quad): number {
   );
 }
 
-/** Returns the quads without duplicates, in canonical order. */
+/**
+ * A string whose plain code-unit order is the order of compareNatural: each run of digits becomes
+ * "0", its significant length, its significant digits and its count of leading zeros (one code unit
+ * each for the counts). Sorting by these keys is several times faster than calling compareNatural.
+ */
+export function naturalKey(s: string): string {
+  return s.replace(DIGITS, (run) => {
+    let z = 0;
+    while (z < run.length - 1 && run.charCodeAt(z) === 48) z++;
+    return '0' + String.fromCharCode(run.length - z) + run.slice(z) + String.fromCharCode(z);
+  });
+}
+const DIGITS = /[0-9]+/g;
+
+/** Returns the quads without duplicates, in canonical order (that of compareQuads). */
 export function sortQuads<Q extends RDF.Quad>(quads: Iterable<Q>): Q[] {
-  const seen = new Map<string, Q>();
+  // Each distinct term gets its rank in (kind, natural key) order, each predicate its rank in
+  // (label rank, natural key) order; quads are then sorted on four integers (stable, so the first
+  // of equal quads stays first) and equal neighbours dropped.
+  interface Entry { kind: number; key: string; rank: number }
+  const terms = new Map<string, Entry>();
+  const predicates = new Map<string, Entry>();
+  const entries: Entry[] = [];
+  const list: Q[] = [];
+  const term = (t: RDF.Term): Entry => {
+    const k = termKey(t);
+    let e = terms.get(k);
+    if (e === undefined) { e = { kind: KIND[t.termType], key: naturalKey(k), rank: 0 }; terms.set(k, e); }
+    return e;
+  };
   for (const q of quads) {
-    const k = quadKey(q);
-    if (!seen.has(k)) seen.set(k, q);
+    const pk = termKey(q.predicate);
+    let p = predicates.get(pk);
+    if (p === undefined) { p = { kind: LABELS.get(q.predicate.value) ?? 9, key: naturalKey(q.predicate.value), rank: 0 }; predicates.set(pk, p); }
+    entries.push(term(q.graph), term(q.subject), p, term(q.object));
+    list.push(q);
   }
-  return [...seen.values()].sort(compareQuads);
+  const rank = (m: Map<string, Entry>) => {
+    const sorted = [...m.values()].sort((a, b) => a.kind - b.kind || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    sorted.forEach((e, i) => { e.rank = i; });
+  };
+  rank(terms);
+  rank(predicates);
+  const n = list.length;
+  const ranks = new Float64Array(n * 4);
+  for (let i = 0; i < n * 4; i++) ranks[i] = entries[i]!.rank;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => ranks[4 * a]! - ranks[4 * b]! || ranks[4 * a + 1]! - ranks[4 * b + 1]! || ranks[4 * a + 2]! - ranks[4 * b + 2]! || ranks[4 * a + 3]! - ranks[4 * b + 3]!);
+  const out: Q[] = [];
+  let prev = -1;
+  for (const i of order) {
+    if (prev >= 0 && ranks[4 * i] === ranks[4 * prev] && ranks[4 * i + 1] === ranks[4 * prev + 1] && ranks[4 * i + 2] === ranks[4 * prev + 2] && ranks[4 * i + 3] === ranks[4 * prev + 3]) continue;
+    out.push(list[i]!);
+    prev = i;
+  }
+  return out;
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DataFactory } from 'n3';
+import type * as RDF from '@rdfjs/types';
+import { compareNatural, compareQuads, naturalKey, quadKey, sortQuads } from '../src/rdf/sort.ts';
+
+const { namedNode, literal, blankNode, quad, defaultGraph } = DataFactory;
+
+/** sortQuads as it was first written: de-duplicate by key (first wins), then sort with compareQuads. */
+function sortByComparator(quads: RDF.Quad[]): RDF.Quad[] {
+  const seen = new Map<string, RDF.Quad>();
+  for (const q of quads) if (!seen.has(quadKey(q))) seen.set(quadKey(q), q);
+  return [...seen.values()].sort(compareQuads);
+}
+
+// Strings rich in digit runs, leading zeros and characters just below and above the digits.
+const natural = fc.array(fc.constantFrom('0', '00', '1', '9', '10', '007', '/', ':', 'a', 'char=', ',', '#', 'é'), { maxLength: 8 }).map((p) => p.join(''));
+const iri = natural.map((s) => `https://example.org/${s}`);
+const subject = fc.oneof(iri.map((v) => namedNode(v)), natural.map((v) => blankNode(`b${v}`)));
+const predicate = fc.oneof(
+  fc.constantFrom('http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'http://www.w3.org/2000/01/rdf-schema#label', 'http://www.w3.org/2004/02/skos/core#altLabel').map((v) => namedNode(v)),
+  iri.map((v) => namedNode(v)),
+);
+const object = fc.oneof(subject, natural.map((v) => literal(v)), natural.map((v) => literal(v, 'en')), natural.map((v) => literal(v, namedNode('http://www.w3.org/2001/XMLSchema#integer'))));
+const graph = fc.oneof(fc.constant(defaultGraph()), iri.map((v) => namedNode(v)));
+const quads = fc.array(fc.tuple(subject, predicate, object, graph).map(([s, p, o, g]) => quad(s as RDF.Quad_Subject, p, o as RDF.Quad_Object, g)), { maxLength: 60 });
+
+describe('naturalKey', () => {
+  it.each([
+    ['char=75,80', 'char=116,123'],
+    ['event-9', 'event-10'],
+    ['x', 'x1'],
+    ['a/', 'a0'],
+    ['a1', 'a01'],
+    ['a9', 'a:'],
+  ])('orders %s before %s as compareNatural does', (a, b) => {
+    expect(compareNatural(a, b)).toBeLessThan(0);
+    expect(naturalKey(a) < naturalKey(b)).toBe(true);
+  });
+
+  it('agrees with compareNatural on every pair', () => {
+    fc.assert(fc.property(natural, natural, (a, b) => {
+      const expected = Math.sign(compareNatural(a, b));
+      const ka = naturalKey(a), kb = naturalKey(b);
+      expect(ka < kb ? -1 : ka > kb ? 1 : 0).toBe(expected);
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('sortQuads', () => {
+  it('returns what de-duplicating and sorting with compareQuads returns, keeping the first of equal quads', () => {
+    fc.assert(fc.property(quads, (qs) => {
+      const doubled = [...qs, ...qs.slice(0, 10).map((q) => quad(q.subject, q.predicate, q.object, q.graph))];
+      const got = sortQuads(doubled);
+      const want = sortByComparator(doubled);
+      expect(got.length).toBe(want.length);
+      got.forEach((q, i) => expect(q).toBe(want[i]));
+    }), { numRuns: 500 });
+  });
+});
