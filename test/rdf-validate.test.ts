@@ -28,6 +28,12 @@ describe('validateGraph', () => {
     expect(report.conforms).toBe(true);
   });
 
+  it('passes labels with characters beyond U+FFFF (shacl-engine\'s xsd:string check rejects them)', async () => {
+    const x = makeExtraction();
+    x.entities[0]!.aliases.push('Anna \u{1F600} Weber', '\u{20BB7}');
+    expect((await validateGraph(emitQuads(x))).results).toEqual([]);
+  });
+
   it('passes the same graph in named graphs', async () => {
     expect((await validateGraph(emitQuads(makeExtraction(), { graph: true }))).conforms).toBe(true);
   });

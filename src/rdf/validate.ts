@@ -101,6 +101,22 @@ function checkVocabulary(store: Store): ValidationResult[] {
   return results;
 }
 
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
+/**
+ * Whether a result is shacl-engine's sh:datatype xsd:string check failing a well-formed string:
+ * rdf-validation 0.1.1 tests xsd:string with /[^\ud8ff-\udfff\ufffe-\uffff]/ without the `u`
+ * flag, so every emoji and most other characters beyond U+FFFF fail it. A string is well-formed
+ * here when it has no lone surrogate and neither U+FFFE nor U+FFFF (what that pattern means).
+ */
+function isFalseStringDatatypeResult(r: ShaclResult): boolean {
+  const term = r.value?.term;
+  return r.constraintComponent?.value === SH + 'DatatypeConstraintComponent'
+    && r.args?.datatype?.value === XSD_STRING // only where the shape asks for xsd:string
+    && term?.termType === 'Literal' && term.datatype.value === XSD_STRING && !term.language
+    && !/[\uD800-\uDFFF\uFFFE\uFFFF]/u.test(term.value);
+}
+
 /** Validates quads against ontology/shapes.ttl; `conforms` is false when any result is found. */
 export async function validateGraph(quads: Iterable<RDF.Quad>): Promise<ValidationReport> {
   const data = new Store();
@@ -110,6 +126,7 @@ export async function validateGraph(quads: Iterable<RDF.Quad>): Promise<Validati
   const report = await validator.validate({ dataset: data });
   const results: ValidationResult[] = [];
   for (const r of report.results as ShaclResult[]) {
+    if (isFalseStringDatatypeResult(r)) continue;
     const severity = (r.severity?.value ?? SH + 'Violation').slice(SH.length) as ValidationResult['severity'];
     const path = r.path?.[0]?.predicates?.[0]?.value;
     const focus = r.focusNode?.term?.value ?? '';
@@ -138,4 +155,6 @@ interface ShaclResult {
   message?: RDF.Term[];
   shape?: { ptr?: { term?: RDF.Term } };
   constraintComponent?: RDF.Term;
+  /** The constraint's parameters, e.g. `datatype` of sh:datatype. */
+  args?: { datatype?: RDF.Term };
 }
