@@ -146,7 +146,7 @@ function rebuild(): void {
     renderer = new Sigma(graph, container, {
       renderEdgeLabels: true,
       enableEdgeEvents: true,
-      defaultEdgeType: graph.type === 'directed' ? 'arrow' : 'line',
+      defaultEdgeType: edgeType(graph),
       labelFont: 'system-ui, "DejaVu Sans", sans-serif',
       labelSize: 13,
       labelWeight: '600',
@@ -163,7 +163,7 @@ function rebuild(): void {
   } else {
     // Graph first: the reducers read the new graph, so sigma must not redraw the old one after this point.
     renderer.setGraph(graph);
-    renderer.setSettings({ defaultEdgeType: graph.type === 'directed' ? 'arrow' : 'line', zIndex: graph.order <= 5000, ...labelSettings(graph) });
+    renderer.setSettings({ defaultEdgeType: edgeType(graph), zIndex: graph.order <= 5000, ...labelSettings(graph) });
   }
   hooks.timings.firstRender = performance.now() - t1;
   // Milliseconds since navigation start when the first frame of this graph was drawn.
@@ -180,6 +180,11 @@ function rebuild(): void {
   // Keep the layout running a little when the graph is large; small graphs are already settled.
   if (graph.order > 200) startLayout();
   else layoutButton.textContent = 'Start layout';
+}
+
+/** Arrows show direction; past 20,000 edges plain lines draw much faster and arrows are unreadable anyway. */
+function edgeType(g: ViewGraph): 'arrow' | 'line' {
+  return g.type === 'directed' && g.size <= 20_000 ? 'arrow' : 'line';
 }
 
 /** Small graphs show every label; large ones let sigma pick labels of the biggest nodes. */
