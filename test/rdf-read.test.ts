@@ -22,6 +22,12 @@ describe('parseGraph errors name file:line:column', () => {
     await expect(parseGraph('{"@id": ', { file: 'g.jsonld' })).rejects.toBeInstanceOf(ParseError);
   });
 
+  it('refuses a remote JSON-LD context instead of fetching it', async () => {
+    const err = await parseGraph('{"@context": "https://schema.org/", "@id": "http://a", "name": "x"}', { file: 'g.jsonld' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as Error).message).toMatch(/g\.jsonld: invalid JSON-LD: .*remote JSON-LD context https:\/\/schema\.org\/ is not loaded/);
+  });
+
   it('reads each format by extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ng-read-'));
     const cases: [string, string][] = [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFactory } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { isomorphic } from 'rdf-isomorphic';
+import fc from 'fast-check';
 import { emitQuads } from '../src/rdf/emit.ts';
 import { serialize, formatFromPath, parseFormat, FORMATS, type GraphFormat } from '../src/rdf/write.ts';
 import { parseGraph } from '../src/rdf/read.ts';
@@ -88,5 +89,25 @@ describe('canonical order', () => {
   ])('%s vs %s', (a, b, sign) => {
     expect(Math.sign(compareNatural(a, b))).toBe(sign);
     expect(Math.sign(compareNatural(b, a))).toBe(-sign || 0);
+  });
+});
+
+describe('canonical order: properties', () => {
+  it('compareNatural is antisymmetric, transitive and 0 only for equal strings', () => {
+    const str = fc.string({ unit: fc.constantFrom('a', 'b', '0', '1', '9', '#', ',', '=') , maxLength: 8 });
+    fc.assert(fc.property(str, str, str, (a, b, c) => {
+      expect(Math.sign(compareNatural(a, b))).toBe(-Math.sign(compareNatural(b, a)) || 0);
+      expect(compareNatural(a, b) === 0).toBe(a === b);
+      if (compareNatural(a, b) <= 0 && compareNatural(b, c) <= 0) expect(compareNatural(a, c)).toBeLessThanOrEqual(0);
+    }), { numRuns: 3000 });
+  });
+
+  it('sortQuads is idempotent and ignores input order', () => {
+    const quads = emitQuads(makeExtraction());
+    fc.assert(fc.property(fc.shuffledSubarray(quads, { minLength: quads.length }), (shuffled) => {
+      const sorted = sortQuads(shuffled);
+      expect(sortQuads(sorted)).toEqual(sorted);
+      expect(sorted).toEqual(sortQuads(quads));
+    }), { numRuns: 50 });
   });
 });

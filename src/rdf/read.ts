@@ -46,12 +46,21 @@ export async function parseGraph(text: string, options: ReadOptions = {}): Promi
       }
       throw new ParseError(file, `invalid JSON: ${(cause as Error).message}`, line, column, { cause });
     }
+    // No network: a remote @context is refused with a clear message instead of being fetched.
+    let remote: string | undefined;
+    const documentLoader = async (url: string) => {
+      remote ??= url;
+      throw new Error(`remote context ${url}`);
+    };
     try {
-      const nquads = (await jsonld.toRDF(doc as object, { format: 'application/n-quads', base: options.baseIRI })) as unknown as string;
+      const nquads = (await jsonld.toRDF(doc as object, { format: 'application/n-quads', base: options.baseIRI, documentLoader })) as unknown as string;
       return parseGraph(nquads, { format: 'n-quads', file });
     } catch (cause) {
       if (cause instanceof ParseError) throw cause;
-      throw new ParseError(file, `invalid JSON-LD: ${(cause as Error).message}`, undefined, undefined, { cause });
+      const detail = remote !== undefined
+        ? `remote JSON-LD context ${remote} is not loaded (newsgraph works offline); inline the context in the file`
+        : (cause as Error).message;
+      throw new ParseError(file, `invalid JSON-LD: ${detail}`, undefined, undefined, { cause });
     }
   }
   const parser = new Parser({ format: FORMATS[format].mediaType, baseIRI: options.baseIRI });

@@ -12,7 +12,7 @@ declare module 'shacl-engine' {
 declare module 'jsonld' {
   interface JsonLdProcessor {
     fromRDF(input: string, options?: { format?: string }): Promise<object[]>;
-    toRDF(input: object, options?: { format?: string; base?: string }): Promise<unknown>;
+    toRDF(input: object, options?: { format?: string; base?: string; documentLoader?: (url: string) => Promise<unknown> }): Promise<unknown>;
     compact(input: object, context: object, options?: object): Promise<object>;
   }
   const jsonld: JsonLdProcessor;
