@@ -5,7 +5,7 @@ import { analyzeArticle } from '../extract/index.ts';
 import type { ArticleMeta, Extraction } from '../extract/types.ts';
 import { emitQuads, publicationDatatype } from './emit.ts';
 import { sortQuads } from './sort.ts';
-import { readArticleFile } from '../io/read.ts';
+import { readArticles, type ArticleInput } from '../input/index.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { FORMATS, type GraphFormat } from './write.ts';
 
@@ -55,19 +55,21 @@ export interface BuildResult {
   quads: RDF.Quad[];
 }
 
-/** Reads every file first (so a bad one fails before any work), then extracts and emits each article. */
-export function buildGraph(files: readonly string[], options: BuildOptions = {}): BuildResult {
+/**
+ * Reads every file first (any input format, folders expanded; so a bad one fails before any work),
+ * then extracts and emits each article. Articles already read (src/input) may be given instead.
+ */
+export function buildGraph(files: readonly string[] | readonly ArticleInput[], options: BuildOptions = {}): BuildResult {
   const meta = Object.fromEntries(Object.entries(options.meta ?? {}).filter(([, v]) => v !== undefined)) as ArticleMeta;
   if (files.length > 1 && Object.keys(meta).length > 0) throw new UsageError('article metadata (--id, --title, --date, --url) applies to one article only');
   checkArticleMeta(meta);
-  const texts = files.map((file) => readArticleFile(file));
+  const inputs = files.every((f) => typeof f === 'string') ? readArticles(files as readonly string[], meta) : (files as readonly ArticleInput[]);
   const articles: BuildResult['articles'] = [];
   const ids = new Map<string, string>();
   const quads: RDF.Quad[] = [];
-  texts.forEach((text, i) => {
-    const file = files[i]!;
-    options.onProgress?.(i + 1, files.length, file);
-    const extraction = analyzeArticle(text, { ...meta, source: file });
+  inputs.forEach(({ text, meta: articleMeta, file }, i) => {
+    options.onProgress?.(i + 1, inputs.length, file);
+    const extraction = analyzeArticle(text, articleMeta);
     const previous = ids.get(extraction.article.id);
     if (previous !== undefined) throw new UsageError(`${previous} and ${file} both get the article id "${extraction.article.id}"; rename one, or build them separately`);
     ids.set(extraction.article.id, file);
