@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -96,7 +96,7 @@ try {
   });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.__newsgraph?.timings?.firstRenderAt !== undefined, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__newsgraph?.timings?.firstRenderAt !== undefined, null, { timeout: 120_000, polling: 50 });
   const first = await page.evaluate(() => ({ ...window.__newsgraph.timings, order: window.__newsgraph.graph.order, size: window.__newsgraph.graph.size }));
   await page.waitForFunction(() => window.__newsgraph.timings.settled !== undefined, null, { timeout: 120_000, polling: 250 });
   const settled = await page.evaluate(() => window.__newsgraph.timings.settled);
@@ -108,6 +108,8 @@ try {
     loadMs: Math.round(first.load),
     sigmaInitMs: Math.round(first.firstRender),
     firstRenderMs: Math.round(first.firstRenderAt),
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
+    cores: cpus().length,
     layoutSettledMs: Math.round(settled),
     firstRenderGoalMs: 3000,
   };
@@ -118,6 +120,7 @@ try {
     console.log(`  in the page: parse ${result.parseMs} ms, load ${result.loadMs} ms, sigma init ${result.sigmaInitMs} ms`);
     console.log(`  first render after navigation: ${result.firstRenderMs} ms (goal < 3000 ms: ${result.firstRenderMs < 3000 ? 'met' : 'NOT met'})`);
     console.log(`  ForceAtlas2 (worker) settled after: ${result.layoutSettledMs} ms`);
+    console.log(`  machine: ${result.cores} cores, load average ${result.loadAverage1m} (wall times grow with load)`);
   }
 } finally {
   await context?.close();

@@ -43,7 +43,9 @@ export function assignInitialPositions(graph: Graph, seed = 1): void {
   const radius = 10 * Math.sqrt(order + 1);
   const step = 10;
   const placed = new Set<string>();
-  const nodes = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const degree = new Map<string, number>();
+  graph.forEachNode((key) => { degree.set(key, graph.degree(key)); });
+  const nodes = graph.nodes().sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
   // Attributes are written in place (no graph events): this runs before anything renders the graph.
   for (const root of nodes) {
     if (placed.has(root)) continue;

@@ -108,7 +108,11 @@ export type Extra = 'mentions' | 'sentences' | 'articles';
 export interface LoadOptions {
   /** Which graph to build (default "full"). */
   projection?: Projection;
-  /** Ontology quads (classes, properties, topic concepts): types, labels and hierarchy come from them too. */
+  /**
+   * Ontology quads (ontology/*.ttl: classes, properties, topic concepts): the class and property hierarchy,
+   * property labels and topic labels come from them too. Without them a built-in copy of the core of
+   * ontology/newsgraph.ttl still types ng: data, but topics are labelled by their IRI.
+   */
   ontology?: Iterable<RDF.Quad>;
   /** Also make nodes of these resources (full projection only). */
   include?: readonly Extra[];
