@@ -84,6 +84,7 @@ describe('the small fixture, full projection', () => {
 
   it('reads event time stamps and class label', () => {
     expect(g.getNodeAttribute(event, 'dates')).toEqual(['2025']);
+    expect(g.getNodeAttribute(event, 'timeTexts')).toEqual(['on Tuesday']);
     expect(g.getNodeAttribute(event, 'classLabel')).toBe('Meeting');
   });
 

@@ -23,6 +23,7 @@ export function flattenGraph(graph: AbstractGraph<NodeAttributes, EdgeAttributes
       aliases: a.aliases.join(' | '),
       roles: a.roles.join(' | '),
       dates: a.dates.join(' | '),
+      timeTexts: a.timeTexts.join(' | '),
       wikidata: a.wikidata ?? '',
       mentionCount: a.mentionCount,
       articles: a.articles.join(' | '),

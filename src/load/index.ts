@@ -25,7 +25,7 @@ export type NewsGraph = AbstractGraph<NodeAttributes, EdgeAttributes, GraphAttri
 
 type PredicateRole =
   | 'type' | 'label' | 'alias' | 'sameAs' | 'evidence' | 'holds' | 'postIn' | 'time' | 'timeStamp' | 'taIdentRef'
-  | 'begin' | 'end' | 'anchor' | 'isString' | 'context' | 'sourceUrl' | 'sentence' | 'mentionCount' | 'mentions'
+  | 'begin' | 'end' | 'anchor' | 'isString' | 'context' | 'sourceUrl' | 'sentence' | 'mentionCount' | 'mentions' | 'timeText'
   | 'edge' | 'other';
 
 interface Resource {
@@ -40,6 +40,7 @@ interface Resource {
   postIn: string[];
   time: string[];
   timeStamps: string[];
+  timeTexts: string[];
   taIdentRef: string[];
   mentions: string[];
   out: Array<{ predicate: string; object: string }>;
@@ -123,6 +124,7 @@ class Reader {
         case 'postIn': if (oKey && inData) { addTo(r, 'postIn', oKey); addOut(r, q.predicate.value, oKey); } break;
         case 'time': if (oKey && inData) addTo(r, 'time', oKey); else if (literal !== undefined) addTo(r, 'timeStamps', literal); break;
         case 'timeStamp': if (literal !== undefined) addTo(r, 'timeStamps', literal); break;
+        case 'timeText': if (literal !== undefined && inData) addTo(r, 'timeTexts', literal); break;
         case 'taIdentRef': if (oKey) addTo(r, 'taIdentRef', oKey); break;
         case 'mentions': if (oKey && inData) addTo(r, 'mentions', oKey); break;
         case 'begin': r.begin = toInt(literal); break;
@@ -145,7 +147,7 @@ class Reader {
       // Lists start as one shared empty array and are allocated on first write: most resources use few of them.
       r = {
         key, inData: false, types: NONE, labels: NONE, aliases: NONE, sameAs: NONE, evidence: NONE, holds: NONE, postIn: NONE,
-        time: NONE, timeStamps: NONE, taIdentRef: NONE, mentions: NONE, out: NONE, graphs: NO_GRAPHS,
+        time: NONE, timeStamps: NONE, timeTexts: NONE, taIdentRef: NONE, mentions: NONE, out: NONE, graphs: NO_GRAPHS,
       };
       this.resources.set(key, r);
     }
@@ -160,7 +162,7 @@ class Reader {
     const fixed: Record<string, PredicateRole> = {
       [IRI.type]: 'type', [IRI.taIdentRef]: 'taIdentRef', [IRI.beginIndex]: 'begin', [IRI.endIndex]: 'end',
       [IRI.anchorOf]: 'anchor', [IRI.isString]: 'isString', [IRI.referenceContext]: 'context', [IRI.sourceUrl]: 'sourceUrl',
-      [IRI.nifSentence]: 'sentence', [IRI.mentionCount]: 'mentionCount',
+      [IRI.nifSentence]: 'sentence', [IRI.mentionCount]: 'mentionCount', [IRI.timeText]: 'timeText',
     };
     if (fixed[predicate]) role = fixed[predicate];
     else if (LABEL_PREDICATES.some((p) => h.is(predicate, p))) role = 'label';
@@ -327,6 +329,7 @@ class Reader {
         articles: [...nodeArticles].sort(cmp),
         roles: r.holds.map((p) => this.resources.get(p)).filter((p): p is Resource => !!p).map((p) => pickLabel(p) ?? this.hierarchy.labelOf(p.key)).sort(cmp),
         dates: dates.sort(cmp),
+        timeTexts: [...r.timeTexts].sort(cmp),
         evidence,
         actor: type === 'Person' || type === 'Organization' || country,
         x: 0,
@@ -386,7 +389,7 @@ class Reader {
   private addExtras(graph: NewsGraph, include: readonly string[], articles: Set<string>): void {
     if (!include.length) return;
     const blank = (label: string, type: NodeType, classes: string[]): NodeAttributes => ({
-      label, type, classLabel: type, classes, aliases: [], mentionCount: 0, articles: [], roles: [], dates: [], evidence: [],
+      label, type, classLabel: type, classes, aliases: [], mentionCount: 0, articles: [], roles: [], dates: [], timeTexts: [], evidence: [],
       actor: false, x: 0, y: 0, size: 1,
     });
     const link = (source: string, target: string, predicate: string, label: string): void => {
@@ -500,7 +503,7 @@ function expandToSentence(text: string, begin: number, end: number): { begin: nu
 const NONE: never[] = [];
 const NO_GRAPHS: Set<string> = new Set();
 
-type ListField = 'types' | 'aliases' | 'sameAs' | 'evidence' | 'holds' | 'postIn' | 'time' | 'timeStamps' | 'taIdentRef' | 'mentions';
+type ListField = 'types' | 'aliases' | 'sameAs' | 'evidence' | 'holds' | 'postIn' | 'time' | 'timeStamps' | 'timeTexts' | 'taIdentRef' | 'mentions';
 
 /** Adds a value to one of a resource's lists once, allocating the list on first use. */
 function addTo(r: Resource, field: ListField, value: string): void {

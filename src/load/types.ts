@@ -66,6 +66,8 @@ export interface NodeAttributes {
   roles: string[];
   /** Time stamps of an event (sem:hasTimeStamp literals, directly or through a time node). */
   dates: string[];
+  /** Time expressions as written ("this week"; ng:timeText), for events. */
+  timeTexts: string[];
   /** Evidence sentences of the node itself (events, relations). */
   evidence: Evidence[];
   /** True for people, organizations and countries. */

@@ -57,6 +57,7 @@ export const IRI = {
   Time: `${sem}Time`,
   Concept: `${skos}Concept`,
   mentionCount: `${ng}mentionCount`,
+  timeText: `${ng}timeText`,
 } as const;
 
 /** Root classes of each display type (schema.org in both schemes, as the scorer reads them). */

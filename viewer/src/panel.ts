@@ -109,9 +109,11 @@ export function renderNodePanel(panel: HTMLElement, graph: ViewGraph, node: stri
     panel.append(el('h4', 'Also called'));
     panel.append(el('p', a.aliases.join(' · ')));
   }
-  if (a.dates.length) {
+  if (a.dates.length || a.timeTexts.length) {
     panel.append(el('h4', 'When'));
-    panel.append(el('p', a.dates.join(', ')));
+    const when = a.dates.join(', ');
+    const written = a.timeTexts.filter((t) => !a.dates.includes(t)).map((t) => `“${t}”`).join(', ');
+    panel.append(el('p', [when, written].filter(Boolean).join(' · ')));
   }
   const facts = el('p', `${a.mentionCount} mention${a.mentionCount === 1 ? '' : 's'} in ${a.articles.length} article${a.articles.length === 1 ? '' : 's'} · degree ${graph.degree(node)}`, 'muted');
   panel.append(facts);
