@@ -174,6 +174,22 @@ describe('evidence', () => {
   });
 });
 
+describe('several articles', () => {
+  it('merges entities across named graphs and lists the articles of each node', () => {
+    const trig = `${PREFIXES}
+      <http://example.org/doc/a> { <http://example.org/doc/a> a ng:Article . ex:p a ng:Person ; rdfs:label "P" .
+        ex:e1 a ng:Meeting ; rdfs:label "E1" ; ng:participant ex:p, ex:q . }
+      <http://example.org/doc/b> { <http://example.org/doc/b> a ng:Article . ex:p a ng:Person ; rdfs:label "P" .
+        ex:q a ng:Organization ; rdfs:label "Q" . ex:p ng:memberOf ex:q . }`;
+    const g = loadGraph(parseRdf(trig, { fileName: 'two.trig' }), { ontology });
+    expect(g.getAttribute('articles')).toEqual(['http://example.org/doc/a', 'http://example.org/doc/b']);
+    expect(g.getNodeAttribute('http://example.org/p', 'articles')).toEqual(['http://example.org/doc/a', 'http://example.org/doc/b']);
+    expect(g.getNodeAttribute('http://example.org/q', 'articles')).toEqual(['http://example.org/doc/b']);
+    expect(g.filterNodes((_k, a) => a.type === 'Person')).toEqual(['http://example.org/p']);
+    expect(g.size).toBe(3);
+  });
+});
+
 describe('input', () => {
   it('reads an N3 store as well as a quad array, with the same result', () => {
     const quads = parseRdf(readFileSync(SMALL, 'utf8'));
