@@ -215,8 +215,9 @@ export const BUILTIN_HIERARCHY: ReadonlyArray<[string, string]> = [
   [`${ng}topic`, `${dcterms}subject`],
 ];
 
-/** Predicates whose values are names, and those that are aliases. */
+/** Predicates whose values are names. */
 export const LABEL_PREDICATES = [IRI.label, IRI.prefLabel, IRI.name, `${schemaHttp}name`, `${foaf}name`];
+/** Predicates whose values are other names (aliases). */
 export const ALIAS_PREDICATES = [IRI.altLabel, IRI.alternateName, `${schemaHttp}alternateName`];
 /** Predicates that link a resource to the same thing elsewhere (Wikidata, GeoNames). */
 export const SAME_AS_PREDICATES = [IRI.sameAs, IRI.exactMatch, `${schema}sameAs`, `${schemaHttp}sameAs`, `${skos}closeMatch`];

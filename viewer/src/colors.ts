@@ -3,8 +3,9 @@ export { TYPE_COLORS } from '../../src/load/index.ts';
 
 /** Colour of dimmed nodes while something is hovered or selected. */
 export const DIM_COLOR = '#e8eaed';
-/** Colour of labels, and of the labels of nodes greyed by a selection. */
+/** Colour of labels. */
 export const LABEL_COLOR = '#1f2328';
+/** Colour of the labels of nodes greyed by a selection. */
 export const DIM_LABEL_COLOR = '#a0a7b0';
 /** Colour of edges greyed by a selection. */
 export const DIM_EDGE_COLOR = '#eef0f3';

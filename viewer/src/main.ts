@@ -383,6 +383,7 @@ function updateSuggestions(): void {
 }
 
 searchInput.addEventListener('input', (event) => {
+  if (hooks.error.startsWith('No node matches')) showError('');
   updateSuggestions();
   // Choosing a suggestion replaces the text with a full name (no inputType, or insertReplacementText): select it.
   const kind = (event as InputEvent).inputType;
