@@ -1,6 +1,6 @@
 /** The command line against a real Virtuoso: build --publish (sharded), publish, query --endpoint (integration). */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli.ts';
@@ -65,8 +65,11 @@ describe.skipIf(reason !== undefined)('newsgraph against Virtuoso', () => {
     expect(shard2.stderr).toContain('2 of 2 graphs landed');
     const after = Number((await jsonRows('--endpoint', v.sparql, TOTAL))[0]!.n);
     expect(after - before).toBe(localQuads);
-    // The same per-article counts as the local TriG, queried the same way.
+    // The same per-article counts as the local TriG, queried the same way, and the same quads.
     expect(await jsonRows('--endpoint', v.sparql, PER_GRAPH)).toEqual(await jsonRows(local, PER_GRAPH));
+    const QUADS = 'SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(ngd:))) }';
+    const sorted = (rows: Record<string, string>[]) => rows.map((r) => JSON.stringify([r.g, r.s, r.p, r.o])).sort();
+    expect(sorted(await jsonRows('--endpoint', v.sparql, QUADS))).toEqual(sorted(await jsonRows(local, QUADS)));
 
     const again = await newsgraph('build', A, B, C, '--publish', v.crud);
     expect(again.code).toBe(0);
@@ -91,6 +94,12 @@ describe.skipIf(reason !== undefined)('newsgraph against Virtuoso', () => {
     expect(remote).toEqual(await jsonRows(local, query));
   });
 
+  it('build --publish refuses --append, before sending anything', async () => {
+    const { code, stderr } = await newsgraph('build', A, '--publish', v.crud, '--append', '-o', join(dir, 'x.trig'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--append does not go with --publish');
+  });
+
   it('build --publish to an unreachable store: exit 5 naming the endpoint and the articles, local output still written', async () => {
     const endpoint = `http://127.0.0.1:${await closedPort()}/sparql-graph-crud`;
     const out = join(dir, 'unreachable.trig');
@@ -98,7 +107,10 @@ describe.skipIf(reason !== undefined)('newsgraph against Virtuoso', () => {
     expect(code).toBe(5);
     expect(stderr).toContain(`2 of 2 graphs did not land at ${endpoint}: https://w3id.org/newsgraph/doc/berlin-summit, https://w3id.org/newsgraph/doc/oslo-fisheries.`);
     expect(stderr).toContain('connection refused (ECONNREFUSED)');
-    expect(existsSync(out)).toBe(true);
+    // The local output is byte for byte what a build without --publish writes.
+    const plain = join(dir, 'plain.trig');
+    expect((await newsgraph('build', A, B, '-o', plain, '-q')).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(plain, 'utf8'));
   }, 60_000);
 
   it('publish to the authenticated endpoint without credentials: exit 5 with a 401 naming the endpoint', async () => {

@@ -86,7 +86,7 @@ export const command: Command = {
 
     if (values.publish !== undefined) {
       const { buildAndPublish } = await import('./publish.ts');
-      return buildAndPublish(files, { endpoint: values.publish, user: values.user, password: values.password, output: values.output, format, inputs: files, meta: { id: values.id, title: values.title, date: values.date, url: values.url } });
+      return buildAndPublish(files, { endpoint: values.publish, user: values.user, password: values.password, output: values.output, append: values.append, format, inputs: files, meta: { id: values.id, title: values.title, date: values.date, url: values.url } });
     }
     const meta = { id: values.id, title: values.title, date: values.date, url: values.url };
     checkArticleMeta(Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)));

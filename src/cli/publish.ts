@@ -147,6 +147,8 @@ export interface BuildAndPublishOptions {
   password?: string | undefined;
   /** Local output file as given with -o (undefined or "-": none; publishing keeps nothing in memory then). */
   output?: string | undefined;
+  /** --append was given too: refused (the store already replaces each article's graph). */
+  append?: boolean | undefined;
   format: GraphFormat;
   meta?: ArticleMeta | undefined;
   inputs: readonly string[];
@@ -158,6 +160,7 @@ export interface BuildAndPublishOptions {
  */
 export async function buildAndPublish(files: readonly string[], options: BuildAndPublishOptions): Promise<number> {
   const endpoint = checkEndpoint(options.endpoint, '--publish');
+  if (options.append) throw new UsageError('build: --append does not go with --publish (the store replaces each article\'s graph already); append to the local file in a separate build');
   const credentials = readCredentials(options.user, options.password);
   const output = options.output === undefined || options.output === '-' ? undefined : options.output;
   const { publishArticles } = await import('../publish/articles.ts');

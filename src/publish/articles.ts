@@ -6,10 +6,9 @@
  */
 import type * as RDF from '@rdfjs/types';
 import type { ArticleMeta } from '../extract/types.ts';
-import { UsageError } from '../errors.ts';
-import { articleIdOf } from '../extract/index.ts';
-import { readArticleFile } from '../io/read.ts';
-import { checkArticleMeta, extractArticle } from '../rdf/build.ts';
+import { analyzeArticle } from '../extract/index.ts';
+import { readArticles } from '../input/index.ts';
+import { checkArticleMeta } from '../rdf/build.ts';
 import { emitQuads } from '../rdf/emit.ts';
 import { Publisher, type PublishOptions, type PublishReport } from './publisher.ts';
 import { splitByGraph } from './split.ts';
@@ -34,27 +33,23 @@ export interface PublishArticlesResult {
   quads: RDF.Quad[];
 }
 
-/** Extracts each file and publishes its graph to the Graph Store at `endpoint`; every file is checked first. */
-export async function publishArticles(files: readonly string[], endpoint: string, options: PublishArticlesOptions = {}): Promise<PublishArticlesResult> {
+/**
+ * Extracts each article exactly as `buildGraph` does (same input reading, same extraction, same quads)
+ * and publishes its graph to the Graph Store at `endpoint` as soon as it is built. Every input is read
+ * and checked first (bad files and duplicate ids fail before anything is sent); only the graphs in
+ * flight are held, unless `keep` asks for the quads.
+ */
+export async function publishArticles(paths: readonly string[], endpoint: string, options: PublishArticlesOptions = {}): Promise<PublishArticlesResult> {
   const meta = Object.fromEntries(Object.entries(options.meta ?? {}).filter(([, v]) => v !== undefined)) as ArticleMeta;
-  if (files.length > 1 && Object.keys(meta).length > 0) throw new UsageError('article metadata (--id, --title, --date, --url) applies to one article only');
   checkArticleMeta(meta);
-  // A bad file or two files with one id fail before anything is sent (texts are read again below, so
-  // they are not all held at once).
-  const ids = new Map<string, string>();
-  for (const file of files) {
-    const id = articleIdOf(readArticleFile(file), { ...meta, source: file });
-    const previous = ids.get(id);
-    if (previous !== undefined) throw new UsageError(`${previous} and ${file} both get the article id "${id}"; rename one, or build them separately`);
-    ids.set(id, file);
-  }
-
+  const inputs = readArticles(paths, meta);
   const publisher = new Publisher(endpoint, options);
   const kept: RDF.Quad[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
-    options.onProgress?.(i + 1, files.length, file);
-    const { extraction, quads } = extractArticle(readArticleFile(file), { ...meta, source: file }, { graph: true });
+  for (let i = 0; i < inputs.length; i++) {
+    const { text, meta: articleMeta, file } = inputs[i]!;
+    options.onProgress?.(i + 1, inputs.length, file);
+    const extraction = analyzeArticle(text, articleMeta);
+    const quads = emitQuads(extraction, { graph: true });
     for (const part of splitByGraph(quads)) await publisher.add(part);
     if (options.keep) kept.push(...(options.keep === 'graphs' ? quads : emitQuads(extraction, { graph: false })));
     // Let the requests in flight move on before the next (synchronous) extraction.
