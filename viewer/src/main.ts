@@ -160,6 +160,11 @@ function rebuild(): void {
       edgeReducer,
     });
     bindRendererEvents(renderer);
+    // Sigma follows window resizes only; the side panel also changes the container's width.
+    new ResizeObserver(() => {
+      renderer?.resize();
+      renderer?.refresh({ skipIndexation: true });
+    }).observe(container);
   } else {
     // Graph first: the reducers read the new graph, so sigma must not redraw the old one after this point.
     renderer.setGraph(graph);
