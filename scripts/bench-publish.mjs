@@ -1,13 +1,15 @@
 // Measures publish throughput (triples/s) to a SPARQL Graph Store with `newsgraph publish`.
 //
 //   node scripts/bench-publish.mjs [--graph <file.trig|.nq>] [--articles N] [--endpoint <graph-store-url>]
-//                                  [--concurrency 1,2,4] [--json]
+//                                  [--concurrency 1,1,2,4] [--build N] [--json]
 //
 // Without --graph it makes a corpus of N article graphs (default 600) from the three test articles of
 // test/fixtures/publish/articles, built and copied under new article IRIs. Without --endpoint it starts a throw-away Virtuoso with
 // scripts/virtuoso.sh on free loopback ports and stops it (by pid) at the end. Each run publishes the
 // whole corpus (every graph replaced with PUT: the first run creates the graphs, later runs replace
-// them), then the script checks the store's count. Needs
+// them), then the script checks the store's count. With --build N (default 300; 0 to skip) it also runs
+// `build --publish` over N article files (copies of the test articles) and compares its peak memory
+// (max RSS) with `build -o out.trig` of the same files. Needs
 // `npm run build` first (it runs bin/newsgraph.js). Prints a table, or JSON lines with --json.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +29,7 @@ if (!existsSync(join(root, 'dist/cli.js'))) {
 const { values } = parseArgs({
   options: {
     graph: { type: 'string' }, articles: { type: 'string', default: '600' }, endpoint: { type: 'string' },
-    concurrency: { type: 'string', default: '1,1,2,4' }, json: { type: 'boolean' },
+    concurrency: { type: 'string', default: '1,1,2,4' }, build: { type: 'string', default: '300' }, json: { type: 'boolean' },
   },
 });
 
@@ -95,6 +97,25 @@ try {
     };
     results.push(r);
     if (values.json) console.log(JSON.stringify(r));
+  }
+  const buildCount = Number(values.build);
+  if (buildCount > 0) {
+    const folder = join(work, 'articles');
+    execFileSync('mkdir', ['-p', folder]);
+    const sources = ['berlin-summit', 'oslo-fisheries', 'tokyo-visit'].map((n) => readFileSync(join(root, `test/fixtures/publish/articles/${n}.txt`), 'utf8'));
+    for (let i = 0; i < buildCount; i++) writeFileSync(join(folder, `article-${String(i).padStart(5, '0')}.txt`), sources[i % 3]);
+    // Peak memory of a newsgraph run, measured by the child itself.
+    const measure = async (args) => {
+      const code = `const { main } = await import(${JSON.stringify(join(root, 'dist/cli.js'))}); const c = await main(${JSON.stringify(args)}); process.stderr.write('\\nMAXRSS=' + process.resourceUsage().maxRSS + '\\n'); process.exit(c);`;
+      const t0 = performance.now();
+      const { stderr } = await run('node', ['--input-type=module', '-e', code], { cwd: root, maxBuffer: 1 << 28 });
+      return { seconds: +((performance.now() - t0) / 1000).toFixed(2), maxRssMB: Math.round(Number(/MAXRSS=(\d+)/.exec(stderr)[1]) / 1024) };
+    };
+    const published = await measure(['build', folder, '--publish', crud, '-q']);
+    const local = await measure(['build', folder, '-o', join(work, 'local.trig'), '-q']);
+    const r = { name: 'build-publish', articles: buildCount, publishSeconds: published.seconds, publishMaxRssMB: published.maxRssMB, localSeconds: local.seconds, localMaxRssMB: local.maxRssMB };
+    if (values.json) console.log(JSON.stringify(r));
+    else console.log(`build --publish of ${buildCount} articles: ${r.publishSeconds} s, peak ${r.publishMaxRssMB} MB; build -o out.trig of the same: ${r.localSeconds} s, peak ${r.localMaxRssMB} MB`);
   }
   if (!values.json) {
     console.log(`corpus: ${results[0].graphs} graphs, ${results[0].triples} triples${quads ? ' (made from the fixture)' : ` (${file})`}`);
