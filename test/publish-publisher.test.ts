@@ -3,6 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as RDF from '@rdfjs/types';
 import { Publisher, SHARED_GRAPH, publishGraphs, readDataset, splitByGraph, type GraphOutcome } from '../src/publish/index.ts';
 import { command } from '../src/cli/publish.ts';
+import { main } from '../src/cli.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import oxigraph from 'oxigraph';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FakeStore } from './publish-fake-store.ts';
 
 const DOC = 'https://w3id.org/newsgraph/doc/';
@@ -203,4 +208,31 @@ describe('newsgraph publish', () => {
     expect(code).toBe(exit);
     expect(stderr).toMatch(message);
   });
+});
+
+describe('newsgraph build --publish', () => {
+  it('sends each article\'s graph exactly as a local TriG build holds it, and exits 0', async () => {
+    const store = await startStore();
+    const dir = mkdtempSync(join(tmpdir(), 'ng-build-publish-'));
+    try {
+      const local = join(dir, 'local.trig');
+      let stderr = '';
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+      vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      const built = await main(['build', 'test/fixtures/publish/articles', '-o', local, '-q']);
+      const published = await main(['build', 'test/fixtures/publish/articles', '--publish', `${store.url}/sparql-graph-crud`]);
+      vi.restoreAllMocks();
+      expect([built, published]).toEqual([0, 0]);
+      expect(stderr).toContain('3 of 3 graphs landed');
+      expect(store.counts()).toEqual(await localCounts(local));
+      // Every quad, compared as oxigraph writes both sides.
+      const lines = (text: string) => text.split('\n').filter(Boolean).sort();
+      const expected = new oxigraph.Store();
+      expected.load(readFileSync(local, 'utf8'), { format: 'application/trig' });
+      expect(lines(store.store.dump({ format: 'application/n-quads' }))).toEqual(lines(expected.dump({ format: 'application/n-quads' })));
+    } finally {
+      vi.restoreAllMocks();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
