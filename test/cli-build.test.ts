@@ -52,7 +52,7 @@ describe('newsgraph build', () => {
     const dir = tempDir();
     const r = newsgraph(['build', ARTICLES, '-o', join(dir, 'all.trig'), '--summary']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('from 2 articles');
+    expect(r.stdout).toContain('from 3 articles');
   });
 
   it('sets id, title, date and url of one article', () => {

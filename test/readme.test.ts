@@ -4,7 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { Store as OxigraphStore } from 'oxigraph';
 import { NG_CLASSES, NG_PROPERTIES } from '../src/rdf/namespaces.ts';
 import { EXIT } from '../src/errors.ts';
-import { ROOT, requireBuild } from './cli-helpers.ts';
+import { ROOT, ARTICLES, requireBuild } from './cli-helpers.ts';
+import { buildGraph } from '../src/rdf/build.ts';
+import { toNQuads } from '../src/rdf/write.ts';
+import { join } from 'node:path';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const sample = readFileSync(new URL('../data/samples/china-canada-apec.ttl', import.meta.url), 'utf8');
@@ -32,6 +35,16 @@ describe('README.md', () => {
     const rows = store.query(q as string) as Map<string, unknown>[];
     expect(Array.isArray(rows)).toBe(true);
     expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('query 5 finds the actors that several articles share, across their named graphs', () => {
+    const { quads } = buildGraph([join(ARTICLES, 'port-strike.txt'), join(ARTICLES, 'dutch-vote.txt')], { graphs: true });
+    const store = new OxigraphStore();
+    store.load(toNQuads(quads), { format: 'application/n-quads' });
+    const rows = store.query(queries[4]!, { use_default_graph_as_union: true }) as Map<string, { value: string }>[];
+    const shared = rows.filter((r) => Number(r.get('articles')!.value) === 2).map((r) => r.get('actor')!.value);
+    expect(shared).toContain('Pieter de Vries');
+    expect(rows.every((r) => Number(r.get('articles')!.value) <= 2)).toBe(true);
   });
 
   it.each(blocks('js').map((code, i) => [i + 1, code]))('library snippet %i runs', (_n, code) => {
