@@ -486,29 +486,43 @@ layoutButton.addEventListener('click', () => {
   else startLayout();
 });
 
-/** Draws every sigma layer onto one canvas, on white, and downloads it as PNG. */
+/**
+ * Draws every sigma layer onto one canvas, on white, and downloads it as PNG. A second, off-screen sigma
+ * with the same graph, settings and camera does the drawing: WebGL canvases on screen may not keep their
+ * pixels for drawImage (the approach of sigma's png-snapshot example).
+ */
 function exportPng(): string | undefined {
-  if (!renderer) return undefined;
-  renderer.refresh();
+  if (!renderer || !graph) return undefined;
   const { width, height } = renderer.getDimensions();
   const ratio = window.devicePixelRatio || 1;
-  const canvas = document.createElement('canvas');
-  canvas.width = width * ratio;
-  canvas.height = height * ratio;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const layers = renderer.getCanvases();
-  for (const id of ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes']) {
-    const layer = layers[id];
-    if (layer) ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
+  const root = document.createElement('div');
+  root.style.cssText = `position:absolute;left:-10000px;top:0;width:${width}px;height:${height}px;`;
+  document.body.append(root);
+  const copy = new Sigma(graph, root, renderer.getSettings());
+  try {
+    copy.getCamera().setState(renderer.getCamera().getState());
+    copy.refresh();
+    const canvas = document.createElement('canvas');
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    const layers = copy.getCanvases();
+    for (const id of ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes']) {
+      const layer = layers[id];
+      if (layer) ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    }
+    const url = canvas.toDataURL('image/png');
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${(graphName.textContent || 'newsgraph').replace(/\.[^.]+$/, '')}.png`;
+    a.click();
+    return url;
+  } finally {
+    copy.kill();
+    root.remove();
   }
-  const url = canvas.toDataURL('image/png');
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${(graphName.textContent || 'newsgraph').replace(/\.[^.]+$/, '')}.png`;
-  a.click();
-  return url;
 }
 pngButton.addEventListener('click', () => { exportPng(); });
 (hooks as Record<string, unknown>).exportPng = exportPng;
