@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { AuthSession, EndpointError, HttpClient, parseAuthChallenges, type HttpOptions } from '../src/publish/index.ts';
+import { AuthSession, EndpointError, HttpClient, excerptOf, parseAuthChallenges, type HttpOptions } from '../src/publish/index.ts';
 import { FakeStore } from './publish-fake-store.ts';
 
 const stores: FakeStore[] = [];
@@ -175,5 +175,17 @@ describe('HttpClient', () => {
     expect(error.failure).toBe('unreachable');
     expect(error.message).toBe(`${endpoint}: connection refused (ECONNREFUSED) after 3 attempts; is the store running at this address?`);
     expect(options.delays).toEqual([10, 20]);
+  });
+});
+
+describe('excerptOf', () => {
+  const virtuoso = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html>\n  <head>\n    <title>SPARQL Graph Protocol request failed</title>\n  </head>\n  <body>\n    <h1>HTTP/1.1 500 Request Failed</h1>\n    <h3>Error 22023</h3>\n<xmp>The PUT request for graph <http://ex/bad> is rejected: the submitted resource is of unsupported type text/plain</xmp></body></html>';
+  it.each([
+    [virtuoso, 'text/html; charset=UTF-8', 'The PUT request for graph <http://ex/bad> is rejected: the submitted resource is of unsupported type text/plain'],
+    ['<html><body><h1>Oops</h1>\n<p>broken</p></body></html>', 'text/html', 'Oops broken'],
+    ['Virtuoso 37000 Error SP030: SPARQL compiler, line 2: syntax error at \'SELEC\'\n\nSPARQL query:\ndefine sql:big-data-const 0 PREFIX ng: <https://w3id.org/newsgraph/ontology#>', 'text/plain', "Virtuoso 37000 Error SP030: SPARQL compiler, line 2: syntax error at 'SELEC'"],
+    ['x'.repeat(300), 'text/plain', 'x'.repeat(239) + '…'],
+  ])('keeps what matters of %j', (body, type, expected) => {
+    expect(excerptOf(body, 240, type)).toBe(expected);
   });
 });

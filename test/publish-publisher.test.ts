@@ -104,6 +104,28 @@ describe('publishGraphs', () => {
     expect(report.stoppedBy).toBeUndefined();
   });
 
+  it('goes on after a 500 for one graph (Virtuoso answers 500 to data it cannot read)', async () => {
+    const store = await startStore();
+    const endpoint = `${store.url}/sparql-graph-crud`;
+    store.failures.push({ status: 500, graph: `${DOC}port-strike` });
+    const report = await publishGraphs(endpoint, splitByGraph(await readDataset(fixture('three-articles.trig'))), { ...noWait, concurrency: 1 });
+    expect(report.graphs.map((g) => g.status)).toEqual(['landed', 'failed', 'landed']);
+    expect(report.graphs[1]!.attempts).toBe(4);
+    expect(report.stoppedBy).toBeUndefined();
+  });
+
+  it('stops after three graphs in a row fail with server errors', async () => {
+    const store = await startStore();
+    const endpoint = `${store.url}/sparql-graph-crud`;
+    store.failures.push({ status: 503 });
+    const triples = splitByGraph(await readDataset(fixture('single-article.ttl')))[0]!.triples;
+    const parts = Array.from({ length: 5 }, (_, i) => ({ graph: `${DOC}n${i}`, triples, mode: 'replace' as const }));
+    const report = await publishGraphs(endpoint, parts, { ...noWait, concurrency: 1, retries: 1 });
+    expect(report.graphs.map((g) => g.status)).toEqual(['failed', 'failed', 'failed', 'skipped', 'skipped']);
+    expect(report.stoppedBy).toBe(`${endpoint}: 503 Service Unavailable: Error 503 scripted failure (after 2 attempts)`);
+    expect(store.requests).toHaveLength(6);
+  });
+
   it('stops sending when the store goes away mid-way, reports which graphs did not land, and a re-run completes them', async () => {
     const store = await startStore();
     const endpoint = `${store.url}/sparql-graph-crud`;

@@ -36,9 +36,13 @@ export class EndpointError extends NewsgraphError {
     this.attempts = details.attempts ?? 1;
   }
 
-  /** True when every later request to the same endpoint would fail the same way (so stop sending). */
+  /**
+   * True when every later request to the same endpoint would fail the same way (so stop sending): no
+   * connection, no answer, or refused credentials. A 5xx is not: Virtuoso also answers 500 to data it
+   * cannot read, so one graph's error must not stop the others (the publisher stops after several in a row).
+   */
   get endpointWide(): boolean {
-    return this.failure !== 'rejected' && this.failure !== 'protocol';
+    return this.failure === 'unreachable' || this.failure === 'timeout' || this.failure === 'auth';
   }
 }
 

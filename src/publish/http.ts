@@ -47,7 +47,9 @@ function isTransient(status: number): boolean {
 /** A short one-line excerpt of an error body: tags dropped from HTML, Virtuoso's echo of the query cut off. */
 export function excerptOf(body: string, max = 240, contentType = ''): string {
   const html = /html|xml/i.test(contentType) || /^\s*<(!doctype|html|\?xml)/i.test(body);
-  const text = (html ? body.replace(/<[^>]*>/g, ' ') : body).replace(/\s*SPARQL query:[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
+  // Virtuoso puts its message, IRIs and all, in an <xmp> block of an HTML page.
+  const verbatim = html ? /<xmp>([\s\S]*?)<\/xmp>/i.exec(body)?.[1] : undefined;
+  const text = (verbatim ?? (html ? body.replace(/<[^>]*>/g, ' ') : body)).replace(/\s*SPARQL query:[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 

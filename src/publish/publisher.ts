@@ -47,6 +47,9 @@ export interface PublishReport {
   stoppedBy?: string;
 }
 
+/** Graphs failing one after the other (5xx after every retry, refusals) before publishing stops. */
+const FAILURES_BEFORE_STOP = 3;
+
 const SEVERITY = { landed: 0, skipped: 1, failed: 2 } as const;
 
 /** Merges two outcomes of the same graph (a shared graph gets a part from each article). */
@@ -67,8 +70,8 @@ function combine(a: GraphOutcome, b: GraphOutcome): GraphOutcome {
 /**
  * Sends graphs to a Graph Store endpoint as they come (`add`), at most `concurrency` at once, so memory
  * stays flat however many graphs there are. Parts of the same graph are written in the order added.
- * After an endpoint-wide failure (unreachable, refused credentials, server errors after every retry)
- * the graphs not yet sent are skipped; `finish` reports them all.
+ * After an endpoint-wide failure (unreachable, no answer, refused credentials), or three graphs failing in
+ * a row, the graphs not yet sent are skipped; `finish` reports them all.
  */
 export class Publisher {
   readonly endpoint: string;
@@ -83,6 +86,8 @@ export class Publisher {
   /** The last write of each graph, so that a later part of it waits for the earlier one. */
   private readonly tails = new Map<string, Promise<void>>();
   private failure: EndpointError | undefined;
+  /** Graphs that failed since the last one landed. */
+  private failuresInARow = 0;
   private readonly started = performance.now();
 
   constructor(endpoint: string, options: PublishOptions = {}) {
@@ -139,9 +144,11 @@ export class Publisher {
       try {
         const done = await writeGraph(this.client, part.graph, part.triples, part.mode, this.maxTriples);
         outcome = { graph: part.graph, triples: part.triples.length, mode: part.mode, status: 'landed', requests: done.requests, attempts: done.attempts };
+        this.failuresInARow = 0;
       } catch (error) {
         if (!(error instanceof EndpointError)) throw error;
-        if (error.endpointWide && !this.failure) this.failure = error;
+        this.failuresInARow++;
+        if (!this.failure && (error.endpointWide || this.failuresInARow >= FAILURES_BEFORE_STOP)) this.failure = error;
         outcome = { graph: part.graph, triples: part.triples.length, mode: part.mode, status: 'failed', requests: 0, attempts: error.attempts, error: error.message };
       }
     }
