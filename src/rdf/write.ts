@@ -92,14 +92,55 @@ export function toNQuads(quads: Iterable<RDF.Quad>): string {
   return writeN3(sortQuads(quads), 'N-Quads');
 }
 
-/** JSON-LD compacted with our prefixes as the context (named graphs kept). */
+/** A JSON-LD node object: "@id", "@type" and properties keyed by compact IRIs. */
+type JsonLdNode = Record<string, unknown>;
+
+/**
+ * JSON-LD 1.1 in compacted form with our prefixes as the context (named graphs kept as nodes with
+ * "@graph"). Written directly from the sorted quads rather than by jsonld.compact, which takes half
+ * a minute on 15,000 quads; the round-trip test checks it against the jsonld library.
+ */
 export async function toJsonLd(quads: Iterable<RDF.Quad>): Promise<string> {
-  const { default: jsonld } = await import('jsonld');
   const sorted = sortQuads(quads);
-  const expanded = await jsonld.fromRDF(writeN3(sorted, 'N-Quads'), { format: 'application/n-quads' });
   const context = usedPrefixes(sorted);
-  const compacted = await jsonld.compact(expanded, context as Record<string, string>);
-  return JSON.stringify(compacted, null, 2) + '\n';
+  const entries = Object.entries(context).sort((a, b) => b[1].length - a[1].length); // longest namespace first
+  const compact = (iri: string): string => {
+    for (const [p, ns] of entries) {
+      const local = iri.slice(ns.length);
+      // a compact IRI must not look like "prefix://..." (an absolute IRI) and needs a non-empty local part
+      if (iri.startsWith(ns) && local !== '' && !local.startsWith('//')) return `${p}:${local}`;
+    }
+    return iri;
+  };
+  const id = (t: RDF.Term): string => (t.termType === 'BlankNode' ? `_:${t.value}` : compact(t.value));
+  const value = (t: RDF.Term): unknown => {
+    if (t.termType !== 'Literal') return { '@id': id(t) };
+    if (t.language) return { '@value': t.value, '@language': t.language };
+    if (t.datatype.value === PREFIXES.xsd + 'string') return t.value;
+    return { '@value': t.value, '@type': compact(t.datatype.value) };
+  };
+  const graphs = new Map<string, Map<string, JsonLdNode>>();
+  for (const q of sorted) {
+    const g = q.graph.termType === 'DefaultGraph' ? '' : id(q.graph);
+    let nodes = graphs.get(g);
+    if (!nodes) graphs.set(g, (nodes = new Map()));
+    const s = id(q.subject);
+    let node = nodes.get(s);
+    if (!node) nodes.set(s, (node = { '@id': s }));
+    const isType = q.predicate.value === PREFIXES.rdf + 'type' && q.object.termType !== 'Literal';
+    const key = isType ? '@type' : compact(q.predicate.value);
+    const v = isType ? id(q.object) : value(q.object);
+    const prev = node[key];
+    node[key] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const top: JsonLdNode[] = [...(graphs.get('')?.values() ?? [])];
+  for (const [g, nodes] of graphs) {
+    if (g === '') continue;
+    const existing = top.find((n) => n['@id'] === g);
+    if (existing) existing['@graph'] = [...nodes.values()];
+    else top.push({ '@id': g, '@graph': [...nodes.values()] });
+  }
+  return JSON.stringify({ '@context': context, '@graph': top }, null, 2) + '\n';
 }
 
 /** Serializes quads in the given format (canonical order, deterministic bytes). */
