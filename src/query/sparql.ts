@@ -74,7 +74,8 @@ export class SparqlEngine {
   /** Loads the quads (all named graphs; queries see their union as the default graph). */
   constructor(quads: QuadSource) {
     this.store = new OxigraphStore();
-    this.store.load(toNQuadsText(quads), { format: 'application/n-quads' });
+    // A fresh store nobody else sees: loading without a transaction is safe and faster.
+    this.store.load(toNQuadsText(quads), { format: 'application/n-quads', no_transaction: true });
   }
 
   /** Number of quads loaded. */
