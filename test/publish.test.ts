@@ -174,5 +174,6 @@ describe('formatReport', () => {
     expect(text).toMatch(/a3 {2}NOT SENT/);
     expect(text).toContain('run the same command again');
     expect(text).not.toMatch(/a1 {2}/);
+    expect(formatReport(report, { rate: false })).not.toContain('triples/s');
   });
 });

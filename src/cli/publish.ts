@@ -174,7 +174,7 @@ export async function buildAndPublish(files: readonly string[], options: BuildAn
     onGraph: progressPrinter(),
   });
   if (output) writeFileAtomic(output, await serialize(sortQuads(quads), options.format), { inputs: options.inputs });
-  process.stderr.write(formatReport(report));
+  process.stderr.write(formatReport(report, { rate: false }));
   const error = reportError(report);
   if (error) throw error;
   return 0;

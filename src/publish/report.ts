@@ -3,13 +3,16 @@ import type { PublishReport } from './publisher.ts';
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-/** Lines for the terminal: a summary line, then one line per graph that did not land. */
-export function formatReport(report: PublishReport): string {
+/**
+ * Lines for the terminal: a summary line, then one line per graph that did not land. `rate: false` leaves
+ * out triples/s (for `build --publish`, whose time is mostly extraction).
+ */
+export function formatReport(report: PublishReport, options: { rate?: boolean } = {}): string {
   const seconds = report.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(report.triplesLanded / seconds) : 0;
   const total = report.graphs.length;
   const lines = [
-    `publish: ${number(report.landed)} of ${number(total)} graph${total === 1 ? '' : 's'} landed (${number(report.triplesLanded)} of ${number(report.triplesTotal)} triples) at ${report.endpoint} in ${seconds.toFixed(1)} s (${number(rate)} triples/s)`,
+    `publish: ${number(report.landed)} of ${number(total)} graph${total === 1 ? '' : 's'} landed (${number(report.triplesLanded)} of ${number(report.triplesTotal)} triples) at ${report.endpoint} in ${seconds.toFixed(1)} s${options.rate === false ? '' : ` (${number(rate)} triples/s)`}`,
   ];
   const missing = report.graphs.filter((g) => g.status !== 'landed');
   if (report.stoppedBy) lines.push(`publish: stopped sending after: ${report.stoppedBy}`);
