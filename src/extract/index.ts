@@ -23,6 +23,13 @@ export interface AnalyzeOptions {
   topics?: TopicConcept[];
 }
 
+let defaultTopicMatcher: ReturnType<typeof compileTopicMatcher> | undefined;
+/** The matcher of ontology/topics.ttl, compiled once. */
+function defaultMatcher(): ReturnType<typeof compileTopicMatcher> {
+  defaultTopicMatcher ??= compileTopicMatcher(loadTopicScheme());
+  return defaultTopicMatcher;
+}
+
 /** A stable article id: the given id or source file name, slugged; else a hash of the text. */
 export function articleIdOf(text: string, meta: ArticleMeta = {}): string {
   if (meta.id) return slugify(meta.id);
@@ -40,7 +47,7 @@ export function analyzeArticle(text: string, meta: ArticleMeta = {}, options: An
   const seg = segmentText(text);
   const mentions = recognizeMentions(seg, gaz);
   const resolution = resolveEntities(text, mentions, gaz);
-  const matcher = compileTopicMatcher(options.topics ?? loadTopicScheme());
+  const matcher = options.topics ? compileTopicMatcher(options.topics) : defaultMatcher();
   const topicHits = selectTopics(matcher.find(text, seg.sentences), matcher);
   const { roles, events, relations } = relate({ text, seg, mentions, resolution, topicHits, articleDate: meta.date });
 

@@ -443,9 +443,14 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
   return out;
 }
 
+const titleCache = new WeakMap<Gazetteer, Set<string>>();
+
 /** Title phrases, lower-cased: the gazetteer's titles plus "Prime Minister"-style capitalised forms. */
 function buildTitlePhrases(gaz: Gazetteer): Set<string> {
+  const hit = titleCache.get(gaz);
+  if (hit) return hit;
   const s = new Set<string>();
+  titleCache.set(gaz, s);
   for (const t of gaz.lexicon.actorNouns) s.add(t);
   for (const h of gaz.lexicon.honorifics) { s.add(h); s.add(h + '.'); }
   for (const h of ADDRESS_TITLES) { s.add(h); s.add(h + '.'); }

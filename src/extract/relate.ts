@@ -417,9 +417,9 @@ export function relate(input: RelateInput): RelateOutput {
   }
   /** "the two nations", "both countries": the two most salient countries of the article. */
   function groupAt(k: number): string[] {
-    const phrase = tokens.slice(k, k + 3).map((t) => t.lower).join(' ');
-    for (const n of [2, 3]) if (GROUP_NOUNS.test(tokens.slice(k, k + n).map((t) => t.lower).join(' ')) && salientPair) return salientPair;
-    void phrase;
+    const first = tokens[k]?.lower;
+    if (!salientPair || (first !== 'the' && first !== 'both')) return [];
+    for (const n of [2, 3]) if (GROUP_NOUNS.test(tokens.slice(k, k + n).map((t) => t.lower).join(' '))) return salientPair;
     return [];
   }
   function groupActors(a: number, b: number): string[] {

