@@ -79,6 +79,14 @@ describe('export formats', () => {
     expect(readFileSync(out, 'utf8')).not.toContain('attr.name="x"');
   });
 
+  it('reads JSON-LD input', async () => {
+    const out = join(dir, 'from-jsonld.graphml');
+    expect((await exportTo(['test/fixtures/load/small.jsonld', '--iterations', '0', '-o', out])).code).toBe(0);
+    const fromTurtle = join(dir, 'from-turtle.graphml');
+    expect((await exportTo([SMALL, '--iterations', '0', '-o', fromTurtle])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(fromTurtle, 'utf8'));
+  });
+
   it('exports a projection', async () => {
     const out = join(dir, 'actors.graphml');
     expect((await exportTo([SMALL, '--projection', 'actors', '-o', out])).code).toBe(0);

@@ -9,7 +9,7 @@ import { readGraphFile, readOntology, reportCommandError } from './view.ts';
 import { EXIT, OutputError, UsageError } from '../errors.ts';
 import type { Command } from './command.ts';
 
-const HELP = `Usage: newsgraph export <graph.ttl|.trig|.nt|.nq> --format gexf|graphml -o <file> [options]
+const HELP = `Usage: newsgraph export <graph.ttl|.trig|.nt|.nq|.jsonld> --format gexf|graphml -o <file> [options]
 
 Writes the graph the viewer shows as GEXF 1.3 (Gephi, Gephi Lite) or GraphML (Cytoscape, yEd), with
 node type, colour, size, aliases, roles, Wikidata id, mention count, and edge predicate, weight and
@@ -90,7 +90,7 @@ async function run(argv: string[]): Promise<number> {
     if (!PROJECTIONS.includes(projection)) throw new UsageError(`--projection must be one of ${PROJECTIONS.join(', ')}`);
     const iterations = integer('iterations', v.iterations, 300);
     const seed = integer('seed', v.seed, 1);
-    const input = readGraphFile(parsed.positionals[0]!);
+    const input = await readGraphFile(parsed.positionals[0]!);
     if (resolve(input.path) === resolve(v.output)) throw new OutputError(v.output, 'the output would overwrite the input');
     const graph = loadGraph(input.quads, { projection, ontology: readOntology() });
     if (iterations > 0) computeLayout(graph, { iterations, seed });

@@ -6,10 +6,12 @@ import { spawn } from 'node:child_process';
 import type * as RDF from '@rdfjs/types';
 import { parseRdf, guessFormat, mediaTypeOf, type RdfFormat } from '../load/index.ts';
 import { EXIT, InputError, NewsgraphError, UsageError } from '../errors.ts';
+import { parseGraph } from '../rdf/read.ts';
+import { toNQuads } from '../rdf/write.ts';
 import { serveViewer, findPackageRoot, PortInUseError, ViewerNotBuiltError } from '../serve/index.ts';
 import type { Command } from './command.ts';
 
-const HELP = `Usage: newsgraph view <graph.ttl|.trig|.nt|.nq> [--port N] [--no-open]
+const HELP = `Usage: newsgraph view <graph.ttl|.trig|.nt|.nq|.jsonld> [--port N] [--no-open]
 
 Checks the graph file, then serves the viewer and the graph on http://127.0.0.1:N/ (this machine only)
 and prints the URL. In the viewer: search (Enter centres and selects), click a node or an edge for its
@@ -30,8 +32,11 @@ export interface GraphFile {
   quads: RDF.Quad[];
 }
 
-/** Reads and parses a graph file; InputError when missing or binary, ParseError (file:line:column) when malformed. */
-export function readGraphFile(path: string): GraphFile {
+/**
+ * Reads and parses a graph file; InputError when missing or binary, ParseError (file:line:column) when
+ * malformed. JSON-LD (.jsonld, .json) is turned into N-Quads here, so the browser only ever parses n3 syntaxes.
+ */
+export async function readGraphFile(path: string): Promise<GraphFile> {
   let text: string;
   try {
     if (statSync(path).isDirectory()) throw new InputError(path, 'is a folder, not a graph file');
@@ -42,6 +47,10 @@ export function readGraphFile(path: string): GraphFile {
     throw new InputError(path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message, { cause: error });
   }
   if (text.includes('\u0000')) throw new InputError(path, 'binary file, expected Turtle, TriG, N-Triples or N-Quads');
+  if (/\.(jsonld|json)$/i.test(path)) {
+    const quads = await parseGraph(text, { format: 'json-ld', file: path });
+    return { path, text: toNQuads(quads), format: 'n-quads', quads };
+  }
   const format = guessFormat(path) ?? 'turtle';
   return { path, text, format, quads: parseRdf(text, { fileName: path, format }) };
 }
@@ -99,7 +108,7 @@ async function run(argv: string[]): Promise<number> {
     }
     if (parsed.positionals.length !== 1) throw new UsageError(`expected one graph file\n\n${HELP}`);
     const port = parsePort(parsed.values.port);
-    const graph = readGraphFile(parsed.positionals[0]!);
+    const graph = await readGraphFile(parsed.positionals[0]!);
     let server;
     try {
       server = await serveViewer({ graphText: graph.text, graphName: graph.path, mediaType: mediaTypeOf(graph.format), port });

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { freePort, runCli, startView, type ViewProcess } from './helpers.ts';
+import { parseRdf } from '../../src/load/index.ts';
 
 const SMALL = 'test/fixtures/load/small.ttl';
 const MALFORMED = 'test/fixtures/viewer/malformed.ttl';
@@ -34,6 +35,24 @@ describe('view refuses bad input', () => {
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).not.toContain('http://');
+  });
+});
+
+describe('view of a JSON-LD file', () => {
+  let view: ViewProcess;
+  let port: number;
+  beforeAll(async () => {
+    port = await freePort();
+    view = await startView('test/fixtures/load/small.jsonld', port);
+  });
+  afterAll(() => view?.stop());
+
+  it('serves it as N-Quads with the same triples as the Turtle it was written from', async () => {
+    const graph = await fetchRaw(port, '/graph');
+    expect(graph.headers['content-type']).toMatch(/^application\/n-quads/);
+    const served = parseRdf(graph.body, { format: 'n-quads' });
+    const turtle = parseRdf(readFileSync(SMALL, 'utf8'));
+    expect(served.length).toBe(turtle.length);
   });
 });
 
