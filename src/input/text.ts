@@ -24,50 +24,56 @@ export function looksLikeTitle(line: string): boolean {
   return /\p{L}/u.test(s);
 }
 
+/** The place of a wire-service dateline: "OSLO, ", "RIO DE JANEIRO (Reuters), ". */
+const WIRE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}\.?(?:\s*\([^)]*\))?,\s*/u;
+
+/** A dateline: its date, and whether article text follows on the same line. */
+interface Dateline {
+  date: string;
+  runsOn: boolean;
+}
+
 /**
- * The date a dateline starts with: the whole line ("Friday, August 21, 2015"), or its first words
- * when the text runs on after the date on the same line ("Thursday, May 7, 2015 On Tuesday, ...").
+ * The date a line starts with: the whole line ("Friday, August 21, 2015"), or its first words when
+ * the text runs on after the date on the same line ("Thursday, May 7, 2015 On Tuesday, ...",
+ * "OSLO, March 2, 2026 - Norway and Chile ...").
  */
-export function leadingDate(line: string): string | undefined {
-  const s = line.trim();
+function readDateline(line: string): Dateline | undefined {
+  // A wire-service dateline names the place first, in capitals.
+  const s = line.trim().replace(WIRE_PLACE, '');
   const whole = parsePublicationDate(s);
-  if (whole) return whole;
+  if (whole) return { date: whole, runsOn: false };
   const words = s.split(/\s+/);
   for (let n = Math.min(5, words.length - 1); n >= 1; n--) {
     const date = parsePublicationDate(words.slice(0, n).join(' '));
-    if (date) return date;
+    if (date) return { date, runsOn: words.slice(n).join(' ').replace(/^[-–—:]+/, '').trim() !== '' };
   }
   return undefined;
 }
 
+/** The ISO date a dateline starts with, or undefined. */
+export function leadingDate(line: string): string | undefined {
+  return readDateline(line)?.date;
+}
+
 /**
  * Finds a headline on the first non-empty line and a dateline right after it ("Friday, August 21,
- * 2015", "2015-08-21", possibly followed by the first sentence); either may be missing. A lone first line with no text after it is the
- * article, not a headline. Nothing is removed from the text: offsets keep indexing it.
+ * 2015", "2015-08-21", "OSLO, March 2, 2026 -", possibly followed by the first sentence); either may
+ * be missing. A lone first line with no text after it is the article, not a headline. Nothing is
+ * removed from the text: offsets keep indexing it.
  */
 export function readTextHeader(text: string): TextHeader {
   const lines = text.split(/\r\n|\r|\n/);
   let i = 0;
   const next = () => { while (i < lines.length && lines[i]!.trim() === '') i++; return i < lines.length ? lines[i]!.trim() : undefined; };
-  const header: TextHeader = {};
+  /** Whether article text follows line i (on the same line after a dateline, or below). */
+  const textAfter = (dateline?: Dateline) => { i++; return dateline?.runsOn === true || next() !== undefined; };
   const first = next();
-  if (first === undefined) return header;
-  const firstDate = leadingDate(first);
-  if (firstDate) {
-    header.date = firstDate;
-    i++;
-    return next() === undefined ? {} : header;
-  }
-  if (!looksLikeTitle(first)) return header;
-  i++;
-  const second = next();
-  if (second === undefined) return {};
-  const date = leadingDate(second);
-  if (date) {
-    i++;
-    if (next() === undefined) return {};
-    header.date = date;
-  }
-  header.title = first;
-  return header;
+  if (first === undefined) return {};
+  const firstDate = readDateline(first);
+  if (firstDate) return textAfter(firstDate) ? { date: firstDate.date } : {};
+  if (!looksLikeTitle(first) || !textAfter()) return {};
+  const second = readDateline(lines[i]!);
+  if (second === undefined) return { title: first };
+  return textAfter(second) ? { title: first, date: second.date } : {};
 }
