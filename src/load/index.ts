@@ -234,7 +234,9 @@ class Reader {
       const contextKey = r.context;
       const context = contextKey ? this.resources.get(contextKey) : undefined;
       if (r.begin !== undefined && r.end !== undefined) {
-        if (r.types.includes(IRI.Sentence) || this.hierarchy.classify(r.types).kind !== 'Document' && !r.taIdentRef.length && !r.types.includes(IRI.Phrase)) {
+        // A sentence (or any span that is not a mention) is its own evidence; a mention stands for its sentence.
+        const isMention = r.taIdentRef.length > 0 || r.types.includes(IRI.Phrase);
+        if (r.types.includes(IRI.Sentence) || !isMention) {
           span = { begin: r.begin, end: r.end, anchor: r.anchor };
         } else if (r.sentence && this.resources.get(r.sentence)?.begin !== undefined) {
           const s = this.resources.get(r.sentence)!;
