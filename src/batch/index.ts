@@ -99,6 +99,8 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     tick(index, n, label) {
       const file = label.length > 40 ? '…' + label.slice(-39) : label;
       if (!started) { bar.start(n, index - 1, { file }); started = true; } else bar.update(index - 1, { file });
+      // Extraction is synchronous, so the bar's own redraw timer never runs between articles: draw now.
+      bar.render();
     },
     done() {
       if (started) { bar.update(total, { file: '' }); bar.stop(); }
