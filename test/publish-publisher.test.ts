@@ -4,7 +4,7 @@ import type * as RDF from '@rdfjs/types';
 import { Publisher, SHARED_GRAPH, publishGraphs, readDataset, splitByGraph, type GraphOutcome } from '../src/publish/index.ts';
 import { command } from '../src/cli/publish.ts';
 import { main } from '../src/cli.ts';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import oxigraph from 'oxigraph';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -257,4 +257,22 @@ describe('newsgraph build --publish', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('refuses two articles with one id before sending anything (exit 2)', async () => {
+    const store = await startStore();
+    const dir = mkdtempSync(join(tmpdir(), 'ng-build-publish-'));
+    try {
+      writeFileSync(join(dir, 'berlin-summit.txt'), readFileSync('test/fixtures/publish/articles/berlin-summit.txt'));
+      let stderr = '';
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+      const code = await main(['build', 'test/fixtures/publish/articles', dir, '--publish', `${store.url}/sparql-graph-crud`]);
+      vi.restoreAllMocks();
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/berlin-summit\.txt and .*berlin-summit\.txt both get the article id "berlin-summit"/);
+      expect(store.requests).toHaveLength(0);
+    } finally {
+      vi.restoreAllMocks();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
