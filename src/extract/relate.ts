@@ -223,6 +223,9 @@ export function relate(input: RelateInput): RelateOutput {
       // Phrasal verbs are other verbs: "ruled out", "called off", "fired back".
       if (t.pos === 'VERB' && /^(out|off|back|up|down)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       if (namedEventAt(i) || mentionAtToken.has(i)) continue;
+      // "backchannel communications": the last noun of a compound is the trigger.
+      const nextTok = tokens[i + 1];
+      if (t.pos === 'NOUN' && nextTok && nextTok.pos === 'NOUN' && TRIGGERS[nextTok.lower] === kind) continue;
       // "fire" as a verb of shooting only with a weapon or an object nearby; "call" only as a noun.
       const isVerb = t.pos === 'VERB' || t.pos === 'AUX';
       const det = definiteBefore(i, sa);
@@ -249,6 +252,9 @@ export function relate(input: RelateInput): RelateOutput {
       // Coreference: "the talks", "the meeting", or another trigger of a kind already seen with the same actors.
       const group = COREF_GROUPS.find((g) => g.includes(kind)) ?? [kind];
       const prior = [...events].reverse().find((e) => group.includes(e.kind) && !eventOfNamedValues().has(e) && compatible(e, participants, date?.value));
+      // A bare plural or indefinite noun with no actor ("future ... trade discussions") is not
+      // the event already told; a definite one ("the talks") or a verb with its actors is.
+      if (!isVerb && !det && participants.size === 0) continue;
       if (prior && (det || participants.size === 0 || overlaps(prior, participants) || prior.kind === kind)) {
         addMention(prior, mention);
         if (!prior.sentences.includes(s)) prior.sentences.push(s);
