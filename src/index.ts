@@ -9,6 +9,11 @@ export type { AnalyzeOptions } from './extract/index.ts';
 export { extractArticle, buildGraph, countBuild, summarizeBuild, checkArticleMeta } from './rdf/build.ts';
 export type { ArticleGraph, BuildOptions, BuildResult, BuildCounts } from './rdf/build.ts';
 
+// ---- inputs: .txt/.md/.html/.jsonl → text + metadata; many articles: append, closing line ----
+export { readArticles, readArticleInputs, expandArticlePaths, inputFormatOf, parsePublicationDate, readTextHeader, INPUT_EXTENSIONS } from './input/index.ts';
+export type { ArticleInput, InputFormat } from './input/index.ts';
+export { appendArticles, articleIdsIn } from './batch/index.ts';
+
 // ---- RDF: IRIs, emitting, serializing, parsing, validating, topics ----
 export {
   PREFIXES, NG_CLASSES, NG_PROPERTIES, ng, rdf, rdfs, owl, xsd, schema, skos, prov, nif, itsrdf, sem, dcterms,
