@@ -144,7 +144,10 @@ export function renderNodePanel(panel: HTMLElement, graph: ViewGraph, node: stri
     const section = el('div');
     section.dataset.testid = 'relations';
     for (const [heading, items] of [...groups].sort((x, y) => x[0].localeCompare(y[0]))) {
-      section.append(el('h5', heading));
+      const h5 = el('h5', heading);
+      // Arrows read from the selected node: "→ holds" = it holds these; "← participant" = these have it as participant.
+      if (directed) h5.title = heading.startsWith('→') ? `${a.label} ${heading.slice(2)} …` : `… ${heading.slice(2)} ${a.label}`;
+      section.append(h5);
       const ul = el('ul');
       for (const item of items.sort((x, y) => graph.getNodeAttribute(x.neighbour, 'label').localeCompare(graph.getNodeAttribute(y.neighbour, 'label')))) {
         const li = el('li');
