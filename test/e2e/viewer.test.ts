@@ -180,8 +180,16 @@ describe('viewer on the seed graph', () => {
       const g = window.__newsgraph.graph;
       return g.nodes().some((k, i) => g.getNodeAttributes(k).x !== xs[i]);
     }, before);
-    await page.click('#layout-toggle');
+    // It may already have stopped by itself (settled); otherwise stop it.
+    if ((await page.textContent('#layout-toggle')) === 'Stop layout') await page.click('#layout-toggle');
     expect(await page.textContent('#layout-toggle')).toBe('Start layout');
+    const read = () => page.evaluate(() => {
+      const g = window.__newsgraph.graph;
+      return g.nodes().map((k) => [g.getNodeAttributes(k).x, g.getNodeAttributes(k).y]);
+    });
+    const stopped = await read();
+    await page.waitForTimeout(400);
+    expect(await read()).toEqual(stopped);
     await page.close();
   });
 
