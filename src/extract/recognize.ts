@@ -210,14 +210,22 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       for (let k = i + 1; k < j - 1; k++) {
         const tEnd = matchTitle(tokens, k, j, titlePhrases);
         if (!tEnd || tEnd >= j || !/^\p{Lu}/u.test(tokens[k]!.text) || !isNameWord(tokens[tEnd]!) || isOrgLike(tokens, tEnd, j, orgHeads)) continue;
-        const q = typeName(i, k, undefined);
-        if (q && q.kind !== 'person' && q.kind !== 'event') { qualifier = q; i = k; }
+        // "Queensland Environment Minister": a portfolio word before the title belongs to it.
+        let ts = k;
+        while (ts - 1 > i && gaz.lexicon.dictionary.has(tokens[ts - 1]!.lower) && !startsPlaceName(ts - 1, ts)) ts--;
+        const q = typeName(i, ts, undefined);
+        if (q && q.kind !== 'person' && q.kind !== 'event') { qualifier = q; i = ts; }
         break;
       }
     }
     // A title before a name: "Prime Minister Mark Carney", "President Xi", "Mr. Toccafondi".
     let title: RawMention['title'];
-    const tEnd = matchTitle(tokens, i, j, titlePhrases);
+    let tEnd = matchTitle(tokens, i, j, titlePhrases);
+    // "Environment Minister Leeanne Enoch": a capitalised portfolio word, then a title.
+    if (!tEnd && j - i > 2 && gaz.lexicon.dictionary.has(tokens[i]!.lower) && !startsPlaceName(i, i + 1)) {
+      const t2 = matchTitle(tokens, i + 1, j, titlePhrases);
+      if (t2 && t2 < j && isNameWord(tokens[t2]!)) tEnd = t2;
+    }
     if (tEnd && tEnd < j && CONNECTORS.has(tokens[tEnd]!.lower)) {
       // "Critics of Scientology", "Minister of Education": the title's complement, not a name after it;
       // a person's name may still follow ("Minister of Education Stefania Giannini", handled below).

@@ -188,8 +188,10 @@ function buildGazetteer(): Gazetteer {
   const regions = new Map<string, RegionInfo>();
   for (const f of countryCoder.borders.features) {
     const p = f.properties as { level?: string; nameEn?: string; wikidata?: string; aliases?: string[] };
-    if (!p.nameEn || !p.level || ['country', 'territory', 'subterritory'].includes(p.level)) continue;
-    regions.set(p.nameEn.toLowerCase(), { name: p.nameEn, wikidata: p.wikidata, union: p.level === 'union' });
+    // Continents and UN regions, territories (England, Hawaii, Crimea); unions of states are organisations.
+    if (!p.nameEn || !p.level || ['country', 'subcountryGroup', 'subunion', 'world'].includes(p.level)) continue;
+    if (countryNames.has(p.nameEn.toLowerCase())) continue;
+    regions.set(p.nameEn.toLowerCase(), { name: p.nameEn, wikidata: p.wikidata, union: p.level === 'union' || p.level === 'unitedNations' });
   }
   const lexicon = buildLexicon();
   for (const r of lexicon.regionNames) if (!regions.has(r) && !countryNames.has(r)) regions.set(r, { name: titleCase(r) });
