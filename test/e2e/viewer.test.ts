@@ -108,6 +108,32 @@ describe('viewer on the seed graph', () => {
     await page.close();
   });
 
+  it('suggests labels and aliases, and choosing a suggestion selects its node', async () => {
+    const graph = loadFile(SEED);
+    const xi = graph.findNode((_k, a) => a.label === 'Xi Jinping')!;
+    expect(xi).toBeDefined();
+    const page = await openViewer();
+    await page.fill('#search', 'Xi');
+    const options = await page.$$eval('#search-suggestions option', (els) => els.map((e) => (e as HTMLOptionElement).value));
+    expect(options).toContain('Xi Jinping');
+    // Aliases find their node too: "President" matches only aliases here.
+    const byAlias = graph.filterNodes((_k, a) => a.aliases.some((x) => x.includes('President')) && !a.label.includes('President')).map((k) => graph.getNodeAttribute(k, 'label'));
+    expect(byAlias.length).toBeGreaterThan(0);
+    await page.fill('#search', 'President');
+    const aliasOptions = await page.$$eval('#search-suggestions option', (els) => els.map((e) => (e as HTMLOptionElement).value));
+    for (const label of byAlias) expect(aliasOptions).toContain(label);
+    // Picking an option replaces the text with it (an input event of type insertReplacementText).
+    await page.$eval('#search', (input) => {
+      (input as HTMLInputElement).value = 'Xi Jinping';
+      input.dispatchEvent(new InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Xi Jinping');
+    await page.press('body', 'Escape');
+    expect(await page.isHidden('#panel')).toBe(true);
+    expect(new URL(page.url()).searchParams.get('node')).toBeNull();
+    await page.close();
+  });
+
   it('hides the nodes of a type when its box is unticked', async () => {
     const graph = loadFile(SEED);
     const topics = graph.filterNodes((_k, a) => a.type === 'Topic');

@@ -379,10 +379,11 @@ function updateSearchIndex(): void {
 
 function updateSuggestions(): void {
   const matches = searchInput.value ? searchEntries(searchIndex, searchInput.value, 12) : [];
+  // One suggestion per node, always its label; a match on an alias says which.
   suggestions.replaceChildren(...matches.map((m) => {
     const option = document.createElement('option');
-    option.value = m.text;
-    if (m.text !== m.label) option.label = `${m.text} → ${m.label}`;
+    option.value = m.label;
+    if (m.text !== m.label) option.label = `also “${m.text}”`;
     return option;
   }));
 }
@@ -402,6 +403,10 @@ searchInput.addEventListener('keydown', (event) => {
   const [best] = searchEntries(searchIndex, searchInput.value, 1);
   if (best) selectNode(best.node);
   else showError(`No node matches "${searchInput.value}".`);
+});
+
+window.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !panel.hidden) closePanel();
 });
 
 projectionSelect.value = state.projection;
