@@ -91,6 +91,7 @@ describe('readMarkdown', () => {
     ['setext heading', 'Floods in Dhaka\n===============\n\nRain fell for days.', 'Floods in Dhaka', 'Floods in Dhaka\nRain fell for days.'],
     ['a second-level heading is not the title', '## Background\n\nRain fell for days.', undefined, 'Background\nRain fell for days.'],
     ['code fences and comments are dropped', 'Rain fell.\n\n```\nconst x = 1;\n```\n<!-- note -->\nIt stopped.', undefined, 'Rain fell.\nIt stopped.'],
+    ['reference links by their text, definitions dropped', 'See [the report][1] from Oslo.\n\n[1]: https://example.org/report "Report"', undefined, 'See the report from Oslo.'],
     ['quoted title with escapes', '---\ntitle: "A \\"quiet\\" day"\n---\nRain fell.', 'A "quiet" day', 'Rain fell.'],
   ])('%s', (_what, source, title, text) => {
     const md = readMarkdown(source, 'x.md');

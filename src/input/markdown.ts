@@ -77,6 +77,7 @@ export function readMarkdown(source: string, file: string): MarkdownArticle {
     if (fence) { if (fenceMark === fence) fence = undefined; continue; }
     if (fenceMark) { flush(); fence = fenceMark; continue; }
     const line = raw.replace(/<!--[\s\S]*?-->/g, '');
+    if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) { flush(); continue; } // a link reference definition
     const rule = /^\s*([-*_]\s*){3,}$/.test(line);
     const tableRule = /^\s*\|?[\s:|-]+\|[\s:|-]*$/.test(line) && line.includes('-');
     if (line.trim() === '' || rule || tableRule) { flush(); continue; }
