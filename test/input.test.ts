@@ -61,6 +61,9 @@ describe('readTextHeader', () => {
     ['Talks end without a deal.', false],
     ['He said: ', false],
     ['2026 budget passes', true],
+    ['By Maria Lopez', false],
+    ['By the numbers: a year of floods', true],
+    ['WASHINGTON (Reuters) -', false],
     ['', false],
   ])('looksLikeTitle(%j) = %s', (line, expected) => {
     expect(looksLikeTitle(line)).toBe(expected);

@@ -18,6 +18,8 @@ export function looksLikeTitle(line: string): boolean {
   if (s.length === 0 || s.length > MAX_TITLE_CHARS) return false;
   if (s.split(/\s+/).length > MAX_TITLE_WORDS) return false;
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(s)) return false;
+  // A byline or a dateline that runs into the next line is not a headline.
+  if (/^(?:By|BY)\s+\p{Lu}/u.test(s) || /[-–—]$/.test(s)) return false;
   // A sentence ends with a full stop (possibly inside closing quotes); a headline does not. An
   // abbreviation ("U.S.", "Inc.") at the end is the exception that keeps it a headline.
   if (/[.:;,]["'”’)]*$/.test(s) && !/\b(?:\p{Lu}\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/u.test(s)) return false;
