@@ -76,7 +76,7 @@ describe('readMarkdown', () => {
     expect(md).toMatchObject({ title: 'Wildfire forces evacuations near Valencia', date: '2025-08-14', url: 'https://news.example.org/2025/08/14/valencia-wildfire', dateLine: 3 });
     expect(md.text.split('\n')).toEqual([
       'Firefighters in Spain fought a wildfire near Valencia yesterday, and about two thousand residents left their homes.',
-      'The regional government said that no one had been hurt. Prime Minister Pedro Sanchez visited the area on Thursday.',
+      'Prime Minister Pedro Sanchez met the regional president in Valencia yesterday. The regional government said that no one had been hurt.',
       'Roads south of the city are closed.',
       'Schools will reopen on Monday.',
     ]);
