@@ -108,6 +108,14 @@ describe('the small fixture, full projection', () => {
     expect(second.highlights.map((h) => second.text.slice(h.start, h.end))).toEqual(['talks']);
   });
 
+  it('keeps two facts between the same pair as two edges', () => {
+    const g = load(`ex:p a ng:Person ; rdfs:label "P" ; ng:memberOf ex:o ; ex:foundedBy ex:o .
+      ex:o a ng:Organization ; rdfs:label "O" .`);
+    expect(g.multi).toBe(true);
+    expect(g.edges('http://example.org/p', 'http://example.org/o').map((e) => g.getEdgeAttribute(e, 'label')).sort()).toEqual(['founded by', 'member of']);
+    expect(loadSmall().multi).toBe(false);
+  });
+
   it('keeps plain facts between entities as edges', () => {
     expect(g.getEdgeAttributes(g.edges(`${R}city/port-sela`, `${R}country/norland`)[0]!).label).toBe('located in');
     expect(g.getEdgeAttributes(g.edges(`${R}person/omar-vell`, `${R}organization/sela-bank`)[0]!).label).toBe('member of');

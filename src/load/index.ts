@@ -1,5 +1,5 @@
 /** Loader: RDF quads (any Turtle that uses the newsgraph ontology) -> a graphology graph to view or export. */
-import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
+import { DirectedGraph, MultiDirectedGraph, UndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import { Store } from 'n3';
 import type * as RDF from '@rdfjs/types';
@@ -288,7 +288,6 @@ class Reader {
   /** Builds the full graph: every node kind, every fact edge, roles folded into person -> country edges. */
   buildFull(include: readonly string[]): NewsGraph {
     this.indexText();
-    const graph: NewsGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
     const articles = new Set<string>();
     for (const r of this.resources.values()) {
       if (r.inData && this.kindOf(r.key).kind === 'Article') articles.add(r.key);
@@ -310,6 +309,8 @@ class Reader {
     }
 
     const keys = [...this.resources.values()].filter((r) => this.isNode(r)).map((r) => r.key).sort(cmp);
+    const isNode = new Set(keys);
+    const nodeList: Array<[string, NodeAttributes]> = [];
     for (const key of keys) {
       const r = this.resources.get(key)!;
       const { kind, country } = this.kindOf(key);
@@ -344,7 +345,7 @@ class Reader {
         const gn = /^https?:\/\/(?:sws\.|www\.)?geonames\.org\/(\d+)/.exec(s);
         if (gn && !attrs.geonames) attrs.geonames = gn[1];
       }
-      graph.addNode(key, attrs);
+      nodeList.push([key, attrs]);
     }
 
     // Nodes are in key order and each node's facts in (predicate, object) order: the edge order is deterministic.
@@ -355,7 +356,7 @@ class Reader {
       const out = r.out.length > 1 ? [...r.out].sort((a, b) => cmp(a.predicate, b.predicate) || cmp(a.object, b.object)) : r.out;
       for (const { predicate, object } of out) {
         if (object === key) continue;
-        if (graph.hasNode(object)) {
+        if (isNode.has(object)) {
           const objectKind = this.kindOf(object).kind;
           const evidence = sourceKind === 'Event' || sourceKind === 'Relation' ? this.evidenceOf(key)
             : objectKind === 'Event' || objectKind === 'Relation' ? this.evidenceOf(object) : [];
@@ -367,7 +368,7 @@ class Reader {
           const position = this.resources.get(object)!;
           const label = pickLabel(position) ?? this.hierarchy.labelOf(object);
           for (const target of position.postIn) {
-            if (!graph.hasNode(target) || target === key) continue;
+            if (!isNode.has(target) || target === key) continue;
             edgeList.push([`${key} ${predicate} ${target}`, key, target, {
               predicate, label, via: [object], weight: 1, evidence: this.evidenceOf(object), size: 1,
             }]);
@@ -375,12 +376,23 @@ class Reader {
         }
       }
     }
+    // A multigraph only when two facts link the same pair in the same direction: simple graphs build faster.
     const added = new Set<string>();
-    for (const [edgeKey, s, o, attrs] of edgeList) {
-      if (added.has(edgeKey)) continue;
+    const pairs = new Set<string>();
+    let multi = false;
+    const edges = edgeList.filter(([edgeKey, s, o]) => {
+      if (added.has(edgeKey)) return false;
       added.add(edgeKey);
-      graph.addDirectedEdgeWithKey(edgeKey, s, o, attrs);
-    }
+      const pair = `${s}\u0000${o}`;
+      if (pairs.has(pair)) multi = true;
+      pairs.add(pair);
+      return true;
+    });
+    const graph: NewsGraph = multi
+      ? new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false })
+      : new DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
+    for (const [key, attrs] of nodeList) graph.addNode(key, attrs);
+    for (const [edgeKey, s, o, attrs] of edges) graph.addDirectedEdgeWithKey(edgeKey, s, o, attrs);
 
     this.addExtras(graph, include, articles);
     graph.replaceAttributes({ projection: 'full', articles: [...articles].sort(cmp) });

@@ -13,6 +13,9 @@ const SMALL = 'test/fixtures/load/small.ttl';
 const HOSTILE = 'test/fixtures/viewer/hostile.ttl';
 const MALFORMED = 'test/fixtures/viewer/malformed.ttl';
 const HOSTILE_LABEL = '<img src=x onerror="window.__xss=1">Mark Carney';
+// Poll on a timer (not on animation frames, which a background tab may not get) and fail with a clear
+// message well before the test timeout.
+const WAIT = { polling: 100, timeout: 20_000 } as const;
 
 const ontology = readOntologyQuads();
 // The server gets a copy, so that expectations and the served graph come from the same bytes even if
@@ -54,7 +57,7 @@ async function openViewer(query = ''): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(view.url + query);
-  await page.waitForFunction(() => window.__newsgraph?.ready === true);
+  await page.waitForFunction(() => window.__newsgraph?.ready === true, undefined, WAIT);
   return page;
 }
 
@@ -85,7 +88,7 @@ describe('viewer on the seed graph', () => {
 
     const page = await openViewer();
     await search(page, 'Carney');
-    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney');
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney', undefined, WAIT);
     expect(await page.textContent('[data-testid=roles]')).toContain('Prime Minister');
     const relations = await page.$$eval('[data-testid=relation]', (els) => els.map((e) => e.textContent));
     expect(relations.some((r) => meetings.includes(r!))).toBe(true);
@@ -99,12 +102,12 @@ describe('viewer on the seed graph', () => {
 
     expect(new URL(page.url()).searchParams.get('node')).toBe(carney);
     await page.reload();
-    await page.waitForFunction(() => window.__newsgraph?.ready === true);
-    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney');
+    await page.waitForFunction(() => window.__newsgraph?.ready === true, undefined, WAIT);
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney', undefined, WAIT);
 
     // A relation is clickable: it selects the neighbour.
     await page.locator('[data-testid=relation]', { hasText: meetings[0]! }).first().click();
-    await page.waitForFunction((label) => document.querySelector('#panel h2')?.textContent === label, meetings[0]!);
+    await page.waitForFunction((label) => document.querySelector('#panel h2')?.textContent === label, meetings[0]!, WAIT);
     await page.close();
   });
 
@@ -127,7 +130,7 @@ describe('viewer on the seed graph', () => {
       (input as HTMLInputElement).value = 'Xi Jinping';
       input.dispatchEvent(new InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
     });
-    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Xi Jinping');
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Xi Jinping', undefined, WAIT);
     await page.press('body', 'Escape');
     expect(await page.isHidden('#panel')).toBe(true);
     expect(new URL(page.url()).searchParams.get('node')).toBeNull();
@@ -174,10 +177,10 @@ describe('viewer on the seed graph', () => {
     const other = graph.opposite(carney, withEvidence);
     const page = await openViewer();
     await search(page, 'Carney');
-    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney');
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney', undefined, WAIT);
     await page.locator('li', { has: page.locator('[data-testid=relation]', { hasText: graph.getNodeAttribute(other, 'label') }) })
       .filter({ hasText: '(details)' }).first().getByText('(details)').click();
-    await page.waitForFunction((label) => document.querySelector('#panel h2')?.textContent === label, attrs.label);
+    await page.waitForFunction((label) => document.querySelector('#panel h2')?.textContent === label, attrs.label, WAIT);
     const panel = await page.textContent('#panel');
     expect(panel).toContain(graph.getNodeAttribute(other, 'label'));
     expect(await page.locator('[data-testid=evidence]').count()).toBe(attrs.evidence.length);
@@ -188,7 +191,7 @@ describe('viewer on the seed graph', () => {
     const actors = loadFile(SEED, 'actors');
     const page = await openViewer();
     await page.selectOption('#projection', 'actors');
-    await page.waitForFunction((n) => window.__newsgraph.graph.order === n, actors.order);
+    await page.waitForFunction((n) => window.__newsgraph.graph.order === n, actors.order, WAIT);
     expect(await page.evaluate(() => window.__newsgraph.graph.size)).toBe(actors.size);
     expect(new URL(page.url()).searchParams.get('projection')).toBe('actors');
     await page.close();
@@ -205,7 +208,7 @@ describe('viewer on the seed graph', () => {
     await page.waitForFunction((xs) => {
       const g = window.__newsgraph.graph;
       return g.nodes().some((k, i) => g.getNodeAttributes(k).x !== xs[i]);
-    }, before);
+    }, before, WAIT);
     // It may already have stopped by itself (settled); otherwise stop it.
     if ((await page.textContent('#layout-toggle')) === 'Stop layout') await page.click('#layout-toggle');
     expect(await page.textContent('#layout-toggle')).toBe('Start layout');
@@ -228,7 +231,7 @@ describe('viewer on the seed graph', () => {
     expect(png.length).toBeGreaterThan(5_000);
     mkdirSync('test-results', { recursive: true });
     await search(page, 'Carney');
-    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney');
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Mark Carney', undefined, WAIT);
     await page.waitForTimeout(600);
     await page.screenshot({ path: 'test-results/viewer.png' });
     expect(statSync('test-results/viewer.png').size).toBeGreaterThan(20_000);
@@ -241,7 +244,7 @@ describe('opening files in the viewer', () => {
     const small = loadFile(SMALL);
     const page = await openViewer();
     await page.setInputFiles('#file-input', SMALL);
-    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent === 'small.ttl');
+    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent === 'small.ttl', undefined, WAIT);
     expect(await page.evaluate(() => window.__newsgraph.graph.order)).toBe(small.order);
 
     await page.setInputFiles('#file-input', MALFORMED);
@@ -262,7 +265,7 @@ describe('opening files in the viewer', () => {
       transfer.items.add(new File([text], 'dropped.ttl', { type: 'text/turtle' }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, readFileSync(SMALL, 'utf8'));
-    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent === 'dropped.ttl');
+    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent === 'dropped.ttl', undefined, WAIT);
     expect(await page.evaluate(() => window.__newsgraph.graph.order)).toBe(small.order);
     await page.close();
   });
@@ -270,15 +273,15 @@ describe('opening files in the viewer', () => {
   it('shows hostile names and sentences as text and runs none of them', async () => {
     const page = await openViewer();
     await page.setInputFiles('#file-input', HOSTILE);
-    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent === 'hostile.ttl');
+    await page.waitForFunction(() => document.querySelector('#graph-name')?.textContent === 'hostile.ttl', undefined, WAIT);
     await search(page, 'Carney');
-    await page.waitForFunction((label) => document.querySelector('#panel h2')?.textContent === label, HOSTILE_LABEL);
+    await page.waitForFunction((label) => document.querySelector('#panel h2')?.textContent === label, HOSTILE_LABEL, WAIT);
     expect(await page.locator('#panel img, #panel svg, #panel script, #panel b').count()).toBe(0);
     expect(await page.locator('#search-suggestions img, #search-suggestions b').count()).toBe(0);
     const evidence = await page.textContent('[data-testid=evidence]');
     expect(evidence).toContain('<script>window.__xss=2</script>');
     await page.locator('[data-testid=relation]').first().click();
-    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent?.startsWith('<svg'));
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent?.startsWith('<svg'), undefined, WAIT);
     await page.mouse.move(700, 400);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => window.__xss)).toBeUndefined();

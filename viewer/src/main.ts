@@ -145,7 +145,8 @@ function rebuild(): void {
   if (!renderer) {
     renderer = new Sigma(graph, container, {
       renderEdgeLabels: true,
-      enableEdgeEvents: true,
+      // Edge picking draws every edge a second time; large graphs select edges from the panel instead.
+      enableEdgeEvents: graph.size <= 20_000,
       defaultEdgeType: edgeType(graph),
       labelFont: 'system-ui, "DejaVu Sans", sans-serif',
       labelSize: 13,
@@ -168,12 +169,18 @@ function rebuild(): void {
   } else {
     // Graph first: the reducers read the new graph, so sigma must not redraw the old one after this point.
     renderer.setGraph(graph);
-    renderer.setSettings({ defaultEdgeType: edgeType(graph), zIndex: graph.order <= 5000, ...labelSettings(graph) });
+    renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    renderer.setSettings({ defaultEdgeType: edgeType(graph), zIndex: graph.order <= 5000, enableEdgeEvents: graph.size <= 20_000, ...labelSettings(graph) });
   }
   hooks.timings.firstRender = performance.now() - t1;
-  // Milliseconds since navigation start when the first frame of this graph was drawn.
-  hooks.timings.firstRenderAt = performance.now();
-  renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  // Milliseconds since navigation start when the first frame of this graph reached the screen.
+  delete hooks.timings.firstRenderAt;
+  const shown = graph;
+  requestAnimationFrame(() => {
+    hooks.timings.firstRenderAt = performance.now();
+    // Large graphs keep being laid out in the worker, started once the first frame is on screen.
+    if (graph === shown && shown.order > 200) setTimeout(startLayout, 0);
+  });
   updateLegend();
   updateDegreeSlider();
   updateSearchIndex();
@@ -182,9 +189,7 @@ function rebuild(): void {
   else if (state.selectedEdge) selectEdge(state.selectedEdge);
   else closePanel();
   hooks.ready = true;
-  // Keep the layout running a little when the graph is large; small graphs are already settled.
-  if (graph.order > 200) startLayout();
-  else layoutButton.textContent = 'Start layout';
+  layoutButton.textContent = 'Start layout';
 }
 
 /** Arrows show direction; past 20,000 edges plain lines draw much faster and arrows are unreadable anyway. */
@@ -302,13 +307,15 @@ function selectEdge(edge: string): void {
 }
 
 function closePanel(): void {
+  // Redraw only when something was selected: a redraw runs the reducers over every node and edge.
+  const changed = state.selectedNode !== undefined || state.selectedEdge !== undefined;
   state.selectedNode = undefined;
   state.selectedEdge = undefined;
   setFocusNeighbours(state.hovered);
   panel.hidden = true;
   panel.replaceChildren();
   writeUrl();
-  refresh();
+  if (changed) refresh();
 }
 
 function writeUrl(): void {
