@@ -6,7 +6,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  // jobs-worker: the worker thread of `build --jobs` (src/jobs), found next to the chunks.
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'jobs-worker': 'src/jobs/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

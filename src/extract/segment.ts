@@ -40,12 +40,32 @@ interface Wink {
   its: { value: unknown; pos: unknown; precedingSpaces: unknown; span: unknown; type: unknown };
 }
 
+interface WinkLexemes { hash: Record<string, number>; list: string[] }
+interface WinkModel { core(): { features: { lexeme: WinkLexemes } } }
+
 let nlp: Wink | undefined;
+let lexemes: WinkLexemes | undefined;
+/** Length of wink's lexeme list when the last document started. */
+let watermark = 0;
+
+/**
+ * wink-nlp, as if no document had been read before: wink adds every unknown word it meets to its
+ * lexicon, and a known word tokenizes differently ("R's" stays one token once "R's" was seen), so
+ * an article's tokens would depend on the articles read before it in the same process (and so on
+ * the order of inputs and on --jobs). Forgetting the words added since the last document restores
+ * the first-document behaviour. (One instance for the process: a second winkNLP() call would
+ * re-encode the model's CER table, which the model package keeps in a module variable.)
+ */
 function wink(): Wink {
   if (!nlp) {
     const winkNLP = require('wink-nlp') as (model: unknown) => Wink;
-    nlp = winkNLP(require('wink-eng-lite-web-model'));
+    const base = require('wink-eng-lite-web-model') as WinkModel;
+    // wink-nlp calls core() once per instance; keep the lexeme table it gets.
+    nlp = winkNLP({ ...base, core: () => { const core = base.core(); lexemes = core.features.lexeme; return core; } });
+  } else if (lexemes) {
+    for (let i = watermark; i < lexemes.list.length; i++) delete lexemes.hash[lexemes.list[i]!];
   }
+  watermark = lexemes?.list.length ?? 0;
   return nlp;
 }
 

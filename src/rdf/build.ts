@@ -46,6 +46,8 @@ export interface BuildOptions {
   meta?: ArticleMeta;
   /** Called before each article is extracted (1-based index). */
   onProgress?: (index: number, total: number, file: string) => void;
+  /** Extractions already made of the inputs, in the same order (e.g. on worker threads: src/jobs). */
+  extractions?: readonly Extraction[];
 }
 
 /** The outcome of buildGraph. */
@@ -69,7 +71,7 @@ export function buildGraph(files: readonly string[] | readonly ArticleInput[], o
   const quads: RDF.Quad[] = [];
   inputs.forEach(({ text, meta: articleMeta, file }, i) => {
     options.onProgress?.(i + 1, inputs.length, file);
-    const extraction = analyzeArticle(text, articleMeta);
+    const extraction = options.extractions?.[i] ?? analyzeArticle(text, articleMeta);
     const previous = ids.get(extraction.article.id);
     if (previous !== undefined) throw new UsageError(`${previous} and ${file} both get the article id "${extraction.article.id}"; rename one, or build them separately`);
     ids.set(extraction.article.id, file);
