@@ -192,6 +192,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (j - i === 1 && (BELIEF_WORDS.has(tokens[i]!.lower) || REGION_ADJECTIVES.has(tokens[i]!.lower) || TIME_WORDS.has(tokens[i]!.lower) || /^[IVXLCDM]+$/.test(tokens[i]!.text))) return resume;
     // Trailing connectors are not part of a name.
     while (j > i && CONNECTORS.has(tokens[j - 1]!.lower)) j--;
+    if (j <= i) return resume; // nothing left ("and AL": "al" is a connector too): no empty mention
 
     let qualifier: RawMention | undefined;
     // A leading demonym or country name followed by more name words: "Canadian Prime Minister ...",

@@ -4,7 +4,7 @@ import type * as RDF from '@rdfjs/types';
 import type { Extraction, Entity, Role } from '../extract/types.ts';
 import {
   ng, rdf, rdfs, owl, xsd, schema, skos, nif, itsrdf,
-  entityIri, topicIri, articleIri, charIri, localIri, wikidataIri, geonamesIri,
+  entityIri, topicIri, articleIri, charIri, localIri, wikidataIri, geonamesIri, toIri,
 } from './namespaces.ts';
 import { slugify } from './slug.ts';
 import { loadTopicScheme, TOPIC_SCHEME_IRI, type TopicConcept } from './topics.ts';
@@ -35,6 +35,22 @@ export function publicationDatatype(value: string): RDF.NamedNode | undefined {
   return undefined;
 }
 
+/**
+ * A string an xsd:string literal can hold: lone surrogates and the noncharacters U+FFFE and U+FFFF
+ * (which XML and XSD exclude, and UTF-8 output cannot keep) become U+FFFD. The length is unchanged,
+ * so character offsets into the text stay right.
+ */
+export function toLiteralText(value: string): string {
+  return value.replace(/[\uD800-\uDFFF\uFFFE\uFFFF]/gu, '\uFFFD');
+}
+
+/** The IRI of a page URL as given (--url, front matter, JSONL, HTML): WHATWG-normalized, then escaped to a valid IRI. */
+export function urlIri(url: string): string {
+  let href = url;
+  try { href = new URL(url).href; } catch { /* not parseable: escape it as it is */ }
+  return toIri(href);
+}
+
 /** IRI of a position: `ngr:position/<slug of "Title of Org">`; article-local when the text names no org. */
 export function positionIri(role: Role, orgLabel: string | undefined, articleId: string): RDF.NamedNode {
   if (orgLabel !== undefined) return entityIri(`position/${slugify(`${role.title} of ${orgLabel}`)}`);
@@ -43,7 +59,9 @@ export function positionIri(role: Role, orgLabel: string | undefined, articleId:
 
 /** Turns one article's extraction into RDF quads (de-duplicated, in a stable order; writers sort them). */
 export function emitQuads(extraction: Extraction, options: EmitOptions = {}): RDF.Quad[] {
-  const { article, text } = extraction;
+  const { article } = extraction;
+  // The text as RDF can hold it; NIF anchors are sliced from it, so they always match the offsets.
+  const text = toLiteralText(extraction.text);
   const id = article.id;
   const art = articleIri(id);
   const g: RDF.Quad_Graph = options.graph ? art : defaultGraph();
@@ -54,7 +72,7 @@ export function emitQuads(extraction: Extraction, options: EmitOptions = {}): RD
     const k = quadKey(q);
     if (!seen.has(k)) { seen.add(k); out.push(q); }
   };
-  const str = (v: string) => literal(v);
+  const str = (v: string) => literal(toLiteralText(v));
   const int = (n: number) => literal(String(n), xsd.nonNegativeInteger);
 
   const entities = new Map<string, Entity>(extraction.entities.map((e) => [e.key, e]));
@@ -78,7 +96,7 @@ export function emitQuads(extraction: Extraction, options: EmitOptions = {}): RD
     add(iri, rdf.type, nif.OffsetBasedString);
     add(iri, nif.beginIndex, int(m.start));
     add(iri, nif.endIndex, int(m.end));
-    add(iri, nif.anchorOf, str(m.text));
+    add(iri, nif.anchorOf, str(text.slice(m.start, m.end)));
     add(iri, nif.referenceContext, ctx);
     add(iri, nif.sentence, sentenceIri(m.sentence));
     add(iri, itsrdf.taIdentRef, target);
@@ -86,13 +104,15 @@ export function emitQuads(extraction: Extraction, options: EmitOptions = {}): RD
 
   // ---- the article ----
   add(art, rdf.type, ng.Article);
-  add(art, rdfs.label, str(article.title ?? id));
-  if (article.title) add(art, schema.headline, str(article.title));
+  // A blank title (an empty <title>, "title:" in front matter) is no title: label the article by its id.
+  const title = article.title !== undefined && article.title.trim() !== '' ? article.title : undefined;
+  add(art, rdfs.label, str(title ?? id));
+  if (title) add(art, schema.headline, str(title));
   if (article.date) {
     const dt = publicationDatatype(article.date);
     if (dt) add(art, schema.datePublished, literal(article.date, dt));
   }
-  if (article.url) add(art, schema.url, namedNode(article.url));
+  if (article.url) add(art, schema.url, namedNode(urlIri(article.url)));
   for (const e of extraction.entities) add(art, schema.mentions, entityIri(e.key));
   for (const t of extraction.topics) add(art, schema.about, topicIri(t.key));
 
@@ -109,7 +129,7 @@ export function emitQuads(extraction: Extraction, options: EmitOptions = {}): RD
     add(iri, rdf.type, nif.OffsetBasedString);
     add(iri, nif.beginIndex, int(s.start));
     add(iri, nif.endIndex, int(s.end));
-    add(iri, nif.anchorOf, str(s.text));
+    add(iri, nif.anchorOf, str(text.slice(s.start, s.end)));
     add(iri, nif.referenceContext, ctx);
   }
 

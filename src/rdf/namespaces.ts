@@ -65,29 +65,72 @@ export const itsrdf = namespace('itsrdf', ['taIdentRef']);
 export const sem = namespace('sem', ['Event', 'Actor', 'Place', 'Time', 'hasActor', 'hasPlace', 'hasTime', 'hasTimeStamp', 'subEventOf']);
 export const dcterms = namespace('dcterms', ['subject']);
 
+/** ASCII characters an IRI may hold as they are (RFC 3987 unreserved and reserved, but "[]" and "%"). */
+const IRI_ASCII = /^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]$/;
+/** Common case: printable ASCII of IRI_ASCII with at most one "#". */
+const PLAIN_IRI = /^[A-Za-z0-9\-._~:/?@!$&'()*+,;=]*(?:#[A-Za-z0-9\-._~:/?@!$&'()*+,;=]*)?$/;
+
+/** Whether a code point above U+007F is an RFC 3987 ucschar (allowed unescaped anywhere in an IRI). */
+function isUcschar(cp: number): boolean {
+  if (cp < 0x10000) return (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xf900 && cp <= 0xfdcf) || (cp >= 0xfdf0 && cp <= 0xffef);
+  return cp <= 0xeffff && (cp & 0xffff) <= 0xfffd && (cp < 0xe0000 || cp >= 0xe1000);
+}
+
+/** Percent-encodes the UTF-8 bytes of one code point. */
+function percentEncode(cp: number): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(String.fromCodePoint(cp))) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+  return out;
+}
+
+/**
+ * A valid IRI (RFC 3987) from a string that should be one: every character an IRI cannot hold
+ * (spaces, controls, <>"{}|\^`, a second "#", "[]" outside the host, a "%" not starting an escape,
+ * private-use and non-characters) is percent-encoded as UTF-8; lone surrogates become U+FFFD. Valid
+ * IRIs are returned unchanged, so applying it twice changes nothing.
+ */
+export function toIri(value: string): string {
+  if (PLAIN_IRI.test(value)) return value;
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(value)?.[0].length ?? 0;
+  let out = '';
+  let hash = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    let cp = value.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate
+    if (ch === '%' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) out += '%';
+    else if (ch === '#' && !hash) { hash = true; out += '#'; }
+    else if ((ch === '[' || ch === ']') && i < authority) out += ch;
+    else if (cp < 0x80 ? ch !== '#' && IRI_ASCII.test(ch) : isUcschar(cp)) out += String.fromCodePoint(cp);
+    else out += percentEncode(cp);
+  }
+  return out;
+}
+
 /** IRI of an entity: type and canonical-name slug, so the same entity gets the same IRI in every article. */
 export function entityIri(key: string): RDF.NamedNode {
-  return namedNode(PREFIXES.ngr + key);
+  return namedNode(toIri(PREFIXES.ngr + key));
 }
 
 /** IRI of a topic concept of ontology/topics.ttl. */
 export function topicIri(key: string): RDF.NamedNode {
-  return namedNode(PREFIXES.ngt + key);
+  return namedNode(toIri(PREFIXES.ngt + key));
 }
 
-/** IRI of an article (its id is already IRI-safe). */
+/** IRI of an article (its id is a slug; escaped anyway, so no id can make an invalid IRI). */
 export function articleIri(id: string): RDF.NamedNode {
-  return namedNode(PREFIXES.ngd + id);
+  return namedNode(toIri(PREFIXES.ngd + id));
 }
 
 /** IRI of a character range of an article's text (NIF 2.0 RFC 5147 style). */
 export function charIri(articleId: string, start: number, end: number): RDF.NamedNode {
-  return namedNode(`${PREFIXES.ngd}${articleId}#char=${start},${end}`);
+  return namedNode(toIri(`${PREFIXES.ngd}${articleId}#char=${start},${end}`));
 }
 
 /** IRI of a node local to one article (events, relations, positions), minted from the article id. */
 export function localIri(articleId: string, local: string): RDF.NamedNode {
-  return namedNode(`${PREFIXES.ngd}${articleId}#${local}`);
+  return namedNode(toIri(`${PREFIXES.ngd}${articleId}#${local}`));
 }
 
 /** Wikidata entity IRI. */
