@@ -10,7 +10,7 @@ import type { ArticleMeta } from '../extract/types.ts';
 import type { QueryResult } from '../query/sparql.ts';
 import type { GraphFormat } from '../rdf/write.ts';
 
-const HELP = `Usage: newsgraph publish <graph.trig|.nq|.ttl|.nt> --endpoint <url> [options]
+const HELP = `Usage: newsgraph publish <graph.trig|.nq|.ttl|.nt|.jsonld> --endpoint <url> [options]
 
 Sends each named graph of the file (one per article) to a SPARQL 1.1 Graph Store with HTTP PUT, so
 publishing again replaces rather than duplicates. Triples outside any named graph go to the article's
@@ -112,7 +112,7 @@ export const command: Command = {
         process.stdout.write(HELP + '\n');
         return 0;
       }
-      if (positionals.length !== 1) throw new UsageError(`expected one graph file (.trig, .nq, .ttl or .nt), got ${positionals.length}`);
+      if (positionals.length !== 1) throw new UsageError(`expected one graph file (.trig, .nq, .ttl, .nt or .jsonld), got ${positionals.length}`);
       const endpoint = checkEndpoint(values.endpoint);
       const options: PublishOptions = {
         credentials: readCredentials(values.user, values.password),
