@@ -458,6 +458,8 @@ function startLayout(): void {
   hooks.timings.layoutStart = started;
   delete hooks.timings.settled;
   let previous = snapshot();
+  // The worker needs a moment before its first positions arrive: no movement at all is not "settled".
+  let moving = false;
   clearInterval(settleTimer);
   settleTimer = setInterval(() => {
     const current = snapshot();
@@ -470,8 +472,9 @@ function startLayout(): void {
     }
     const extent = Math.max(maxX - minX, maxY - minY, 1e-9);
     previous = current;
+    if (moved > 0) moving = true;
     // Settled: the average node moved less than 0.2% of the drawing's extent in the last 500 ms.
-    if (moved / (current.length / 2) / extent < 0.002 || performance.now() - started > 60_000) {
+    if ((moving && moved / (current.length / 2) / extent < 0.002) || performance.now() - started > 60_000) {
       hooks.timings.settled = performance.now() - started;
       stopLayout();
     }
