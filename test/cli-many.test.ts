@@ -185,6 +185,14 @@ describe('build from every input format', () => {
     expect(stamps).toContain('2025-08-13');
   }, SLOW);
 
+  it('--date takes a date as people write it and wins over the dateline', () => {
+    const dir = tempDir('ng-formats-');
+    const out = join(dir, 'one.ttl');
+    build(join(INPUT, 'dated.txt'), '--date', 'Friday, 21 August 2015', '-o', out, '-q');
+    const published = quadsOf(out).find((q) => q.subject.value === DOC + 'dated' && q.predicate.value === SCHEMA + 'datePublished');
+    expect(published?.object.value).toBe('2015-08-21');
+  }, SLOW);
+
   it.each([
     { what: 'a bad JSONL line', setup: (d: string) => { writeFileSync(join(d, 'feed.jsonl'), '{"text": "Rain in Lima."}\n{"text": "Rain in Quito."\n'); return [join(d, 'feed.jsonl')]; }, status: 3, message: /feed\.jsonl:2: not valid JSON/ },
     { what: 'a folder with no articles (only a README)', setup: (d: string) => { mkdirSync(join(d, 'docs')); writeFileSync(join(d, 'docs', 'README.md'), '# About\n'); return [join(d, 'docs')]; }, status: 3, message: /docs: folder holds no articles/ },

@@ -19,7 +19,7 @@ Options:
   -f, --format <name>    turtle | trig | n-triples | n-quads | json-ld (overrides the extension)
       --id <id>          article id used in IRIs (default: the file name, slugged); one article only
       --title <text>     headline of the article (schema:headline); one article only
-      --date <date>      publication date, YYYY-MM-DD or ISO date-time; one article only
+      --date <date>      publication date (YYYY-MM-DD, ISO date-time, "August 21, 2015"); one article
       --url <url>        where the article was published (schema:url); one article only
       --append           add the articles to the existing output: the graphs of articles built
                          again are replaced, every other article is kept; an unchanged article
@@ -27,6 +27,10 @@ Options:
                          replaced article; use .trig or .nq for exact replacement.)
       --summary          print what was built (counts) and how to view and query it
   -q, --quiet            no progress bar and no closing line on standard error
+      --lenient          decode invalid UTF-8 with U+FFFD replacement characters (with a warning)
+                         instead of refusing the file
+      --max-bytes <n>    refuse an input file larger than n bytes (k, M, G suffixes; default 8M),
+                         before reading it
   -j, --jobs <n|auto>    extract on n worker threads (auto: one per core; default 1); the output
                          bytes are the same for every n. N-Quads output to a file (-o out.nq) is
                          written article by article as built, so memory stays flat on any corpus
@@ -62,6 +66,8 @@ export const command: Command = {
       summary: { type: 'boolean' },
       append: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      lenient: { type: 'boolean' },
+      'max-bytes': { type: 'string' },
       jobs: { type: 'string', short: 'j' },
       publish: { type: 'string' },
       user: { type: 'string' },
@@ -77,7 +83,9 @@ export const command: Command = {
     const { DataFactory } = await import('n3');
     const { parseFormat, formatFromPath, serialize, FORMATS } = await import('../rdf/write.ts');
     const { writeFileAtomic, checkWritable } = await import('../io/write.ts');
-    const { expandArticlePaths, readArticles } = await import('../input/index.ts');
+    const { expandArticlePaths, readArticles, parsePublicationDate } = await import('../input/index.ts');
+    // --date as people write it ("August 21, 2015") is read as an ISO date; anything else is checked below.
+    const date = values.date === undefined ? undefined : parsePublicationDate(values.date) ?? values.date;
 
     const output = values.output === undefined || values.output === '-' ? undefined : values.output;
     const format = values.format !== undefined ? parseFormat(values.format) : (output && formatFromPath(output)) || 'turtle';
@@ -90,11 +98,14 @@ export const command: Command = {
 
     if (values.publish !== undefined) {
       const { buildAndPublish } = await import('./publish.ts');
-      return buildAndPublish(files, { endpoint: values.publish, user: values.user, password: values.password, output: values.output, append: values.append, format, inputs: files, meta: { id: values.id, title: values.title, date: values.date, url: values.url } });
+      return buildAndPublish(files, { endpoint: values.publish, user: values.user, password: values.password, output: values.output, append: values.append, format, inputs: files, meta: { id: values.id, title: values.title, date, url: values.url } });
     }
-    const meta = { id: values.id, title: values.title, date: values.date, url: values.url };
+    const meta = { id: values.id, title: values.title, date, url: values.url };
     checkArticleMeta(Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)));
-    const inputs = readArticles(files, meta);
+    const { parseByteCount } = await import('../io/read.ts');
+    const maxBytes = values['max-bytes'] === undefined ? undefined : parseByteCount(values['max-bytes']);
+    if (values['max-bytes'] !== undefined && maxBytes === undefined) throw new UsageError(`build: --max-bytes must be a positive number of bytes, e.g. 500k or 20M (got "${values['max-bytes']}")`);
+    const inputs = readArticles(files, meta, { lenient: values.lenient, maxBytes, onWarning: (message) => printError(`newsgraph: warning: ${message}`) });
     const { parseJobs, runArticles } = await import('../jobs/index.ts');
     const jobs = parseJobs(values.jobs);
     if (format === 'n-quads' && output && !values.append && !values.summary) {
