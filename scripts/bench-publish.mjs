@@ -9,7 +9,7 @@
 // whole corpus (every graph replaced with PUT: the first run creates the graphs, later runs replace
 // them), then the script checks the store's count. With --build N (default 300; 0 to skip) it also runs
 // `build --publish` over N article files (copies of the test articles) and compares its peak memory
-// (max RSS) with `build -o out.trig` of the same files. Needs
+// (max RSS, and heap in use at the end) with `build -o out.trig` of the same files. Needs
 // `npm run build` first (it runs bin/newsgraph.js). Prints a table, or JSON lines with --json.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,16 +106,16 @@ try {
     for (let i = 0; i < buildCount; i++) writeFileSync(join(folder, `article-${String(i).padStart(5, '0')}.txt`), sources[i % 3]);
     // Peak memory of a newsgraph run, measured by the child itself.
     const measure = async (args) => {
-      const code = `const { main } = await import(${JSON.stringify(join(root, 'dist/cli.js'))}); const c = await main(${JSON.stringify(args)}); process.stderr.write('\\nMAXRSS=' + process.resourceUsage().maxRSS + '\\n'); process.exit(c);`;
+      const code = `const { main } = await import(${JSON.stringify(join(root, 'dist/cli.js'))}); const c = await main(${JSON.stringify(args)}); process.stderr.write('\\nMAXRSS=' + process.resourceUsage().maxRSS + ' HEAP=' + process.memoryUsage().heapUsed + '\\n'); process.exit(c);`;
       const t0 = performance.now();
       const { stderr } = await run('node', ['--input-type=module', '-e', code], { cwd: root, maxBuffer: 1 << 28 });
-      return { seconds: +((performance.now() - t0) / 1000).toFixed(2), maxRssMB: Math.round(Number(/MAXRSS=(\d+)/.exec(stderr)[1]) / 1024) };
+      return { seconds: +((performance.now() - t0) / 1000).toFixed(2), maxRssMB: Math.round(Number(/MAXRSS=(\d+)/.exec(stderr)[1]) / 1024), heapMB: Math.round(Number(/HEAP=(\d+)/.exec(stderr)[1]) / 1048576) };
     };
     const published = await measure(['build', folder, '--publish', crud, '-q']);
     const local = await measure(['build', folder, '-o', join(work, 'local.trig'), '-q']);
-    const r = { name: 'build-publish', articles: buildCount, publishSeconds: published.seconds, publishMaxRssMB: published.maxRssMB, localSeconds: local.seconds, localMaxRssMB: local.maxRssMB };
+    const r = { name: 'build-publish', articles: buildCount, publishSeconds: published.seconds, publishMaxRssMB: published.maxRssMB, publishHeapMB: published.heapMB, localSeconds: local.seconds, localMaxRssMB: local.maxRssMB, localHeapMB: local.heapMB };
     if (values.json) console.log(JSON.stringify(r));
-    else console.log(`build --publish of ${buildCount} articles: ${r.publishSeconds} s, peak ${r.publishMaxRssMB} MB; build -o out.trig of the same: ${r.localSeconds} s, peak ${r.localMaxRssMB} MB`);
+    else console.log(`build --publish of ${buildCount} articles: ${r.publishSeconds} s, peak RSS ${r.publishMaxRssMB} MB, heap at the end ${r.publishHeapMB} MB; build -o out.trig of the same: ${r.localSeconds} s, peak RSS ${r.localMaxRssMB} MB, heap at the end ${r.localHeapMB} MB`);
   }
   if (!values.json) {
     console.log(`corpus: ${results[0].graphs} graphs, ${results[0].triples} triples${quads ? ' (made from the fixture)' : ` (${file})`}`);
