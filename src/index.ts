@@ -48,5 +48,11 @@ export type {
   Highlight, RdfFormat,
 } from './load/index.ts';
 
+// ---- publishing to a SPARQL store: Graph Store writes, remote queries ----
+export { publishGraphs, publishArticles, Publisher, splitByGraph, readDataset, formatReport, EndpointError, PublishError } from './publish/index.ts';
+export type { PublishOptions, PublishReport, GraphOutcome, GraphPart, Credentials } from './publish/index.ts';
+export { queryEndpoint } from './query/remote.ts';
+export type { RemoteQueryOptions, RemoteResult } from './query/remote.ts';
+
 // ---- errors ----
 export { NewsgraphError, UsageError, InputError, ParseError, OutputError, EXIT } from './errors.ts';

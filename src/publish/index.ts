@@ -13,3 +13,5 @@ export { Publisher, publishGraphs } from './publisher.ts';
 export type { PublishOptions, PublishReport, GraphOutcome } from './publisher.ts';
 export { formatReport, missingGraphs } from './report.ts';
 export { readDataset, parseDataset, DATASET_EXTENSIONS } from './dataset.ts';
+export { publishArticles } from './articles.ts';
+export type { PublishArticlesOptions, PublishArticlesResult } from './articles.ts';
