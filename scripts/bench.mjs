@@ -183,9 +183,11 @@ log('serialization, loader and oxigraph on the built quads');
   const time = (f, n = 3) => { const xs = []; let out; for (let i = 0; i < n; i++) { const t0 = performance.now(); out = f(); xs.push((performance.now() - t0) / 1000); } return { seconds: median(xs), out }; };
   const parsed = time(() => new Parser({ format: 'N-Quads' }).parse(nq), 1);
   const quads = parsed.out;
-  const triples = quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object));
+  // The writers get what a build hands them: canonical quads (Turtle: the same, merged into one graph).
+  const sortedTriples = time(() => lib.sortQuads(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object))), 1);
+  const triples = sortedTriples.out;
   const rawWrite = (qs, format, prefixes) => { let text; const w = new Writer({ format, prefixes }); w.addQuads(qs); w.end((e, r) => { text = r; }); return text; };
-  const ourTurtle = time(() => lib.toTurtle(quads));
+  const ourTurtle = time(() => lib.toTurtle(triples));
   const rawTurtle = time(() => rawWrite(triples, 'Turtle', lib.PREFIXES));
   const ourNq = time(() => lib.toNQuads(quads));
   const rawNq = time(() => rawWrite(quads, 'N-Quads'));
@@ -193,10 +195,12 @@ log('serialization, loader and oxigraph on the built quads');
   const { Store } = await import('oxigraph');
   const ox = time(() => { const s = new Store(); s.load(nq, { format: 'application/n-quads' }); return s; }, 1);
   const prefixes = Object.entries(lib.PREFIXES).map(([p, ns]) => `PREFIX ${p}: <${ns}>`).join('\n');
-  const sparql = `${prefixes}\nSELECT ?event ?label (COUNT(DISTINCT ?who) AS ?participants) WHERE { ?event a/rdfs:subClassOf* ng:Event ; rdfs:label ?label ; ng:participant ?who . ?who a ng:Person } GROUP BY ?event ?label ORDER BY DESC(?participants) LIMIT 20`;
+  // Who took part in which events, with labels: the events with most people first.
+  const sparql = `${prefixes}\nSELECT ?event ?label (COUNT(DISTINCT ?who) AS ?people) WHERE { ?event ng:participant ?who ; rdfs:label ?label . ?who a ng:Person } GROUP BY ?event ?label ORDER BY DESC(?people) ?event LIMIT 20`;
   const q = time(() => ox.out.query(sparql, { use_default_graph_as_union: true }));
   results.serialization = {
     quads: quads.length, parseNQuadsQuadsPerSecond: Math.round(quads.length / parsed.seconds),
+    canonicalSortSeconds: round(sortedTriples.seconds, 3), triples: triples.length,
     turtle: { oursSeconds: round(ourTurtle.seconds, 3), rawN3WriterSeconds: round(rawTurtle.seconds, 3), ratio: round(ourTurtle.seconds / rawTurtle.seconds) },
     nquads: { oursSeconds: round(ourNq.seconds, 3), rawN3WriterSeconds: round(rawNq.seconds, 3), ratio: round(ourNq.seconds / rawNq.seconds) },
   };
@@ -239,7 +243,7 @@ if (results.throughputBrown) {
   rows.push(['whole corpus newsgraph / peer', `${b.newsgraph.wallSeconds} s / ${b.peer.wallSeconds} s: ratio ${b.ratio}${b.jobs2 ? `; --jobs 2 ${b.jobs2.wallSeconds} s (speedup ${b.speedup}, identical bytes ${b.identicalBytes})` : ''}`]);
 }
 const s = results.serialization;
-rows.push(['Turtle: ours vs raw N3.Writer', `${s.turtle.oursSeconds} s vs ${s.turtle.rawN3WriterSeconds} s for ${s.quads} quads: ${s.turtle.ratio}x (goal <= 1.2: ${s.turtle.ratio <= 1.2 ? 'met' : 'NOT met'})`]);
+rows.push(['Turtle: ours vs raw N3.Writer', `${s.turtle.oursSeconds} s vs ${s.turtle.rawN3WriterSeconds} s for ${s.triples} canonical triples: ${s.turtle.ratio}x (goal <= 1.2: ${s.turtle.ratio <= 1.2 ? 'met' : 'NOT met'}); canonical sort of unsorted input ${s.canonicalSortSeconds} s`]);
 rows.push(['N-Quads: ours vs raw N3.Writer', `${s.nquads.oursSeconds} s vs ${s.nquads.rawN3WriterSeconds} s: ${s.nquads.ratio}x`]);
 rows.push(['loader (quads -> graphology)', `${results.loader.quadsPerSecond} quads/s (goal >= 1M/s: ${results.loader.quadsPerSecond >= 1e6 ? 'met' : 'NOT met'}); ${results.loader.nodes} nodes, ${results.loader.edges} edges`]);
 rows.push(['oxigraph load + SPARQL', `load ${results.oxigraph.loadSeconds} s (${results.oxigraph.quadsPerSecond} quads/s), query ${results.oxigraph.querySeconds} s (${results.oxigraph.queryRows} rows)`]);

@@ -55,6 +55,9 @@ describe('sortQuads', () => {
       const want = sortByComparator(doubled);
       expect(got.length).toBe(want.length);
       got.forEach((q, i) => expect(q).toBe(want[i]));
+      // Already canonical input (the fast path), and canonical input with a duplicate.
+      expect(sortQuads(want)).toEqual(want);
+      if (want.length) expect(sortQuads([...want, want[want.length - 1]!])).toEqual(want);
     }), { numRuns: 500 });
   });
 });

@@ -58,7 +58,15 @@ const LABELS = new Map([
 const KIND: Record<RDF.Term['termType'], number> = { DefaultGraph: 0, NamedNode: 1, BlankNode: 2, Literal: 3, Quad: 4, Variable: 5 };
 
 function compareTerms(a: RDF.Term, b: RDF.Term): number {
+  if (sameTerm(a, b)) return 0; // neighbours in sorted order mostly share graph and subject
   return KIND[a.termType] - KIND[b.termType] || compareNatural(termKey(a), termKey(b));
+}
+
+/** Whether two terms have the same termKey, without building it. */
+function sameTerm(a: RDF.Term, b: RDF.Term): boolean {
+  if (a === b) return true;
+  if (a.termType !== b.termType || a.value !== b.value) return false;
+  return a.termType !== 'Literal' || (a.language === (b as RDF.Literal).language && a.datatype.value === (b as RDF.Literal).datatype.value);
 }
 
 /** Compares quads: graph, subject, predicate (type and labels first), object. */
@@ -67,7 +75,7 @@ export function compareQuads(a: RDF.Quad, b: RDF.Quad): number {
     compareTerms(a.graph, b.graph) ||
     compareTerms(a.subject, b.subject) ||
     (LABELS.get(a.predicate.value) ?? 9) - (LABELS.get(b.predicate.value) ?? 9) ||
-    compareNatural(a.predicate.value, b.predicate.value) ||
+    (a.predicate.value === b.predicate.value ? 0 : compareNatural(a.predicate.value, b.predicate.value)) ||
     compareTerms(a.object, b.object)
   );
 }
@@ -88,6 +96,9 @@ const DIGITS = /[0-9]+/g;
 
 /** Returns the quads without duplicates, in canonical order (that of compareQuads). */
 export function sortQuads<Q extends RDF.Quad>(quads: Iterable<Q>): Q[] {
+  // Quads that are already canonical (a build's output on its way to a writer) cost one pass.
+  const given = Array.isArray(quads) ? (quads as Q[]) : [...quads];
+  if (isCanonical(given)) return given.slice();
   // Each distinct term gets its rank in (kind, natural key) order, each predicate its rank in
   // (label rank, natural key) order; quads are then sorted on four integers (stable, so the first
   // of equal quads stays first) and equal neighbours dropped.
@@ -102,7 +113,7 @@ export function sortQuads<Q extends RDF.Quad>(quads: Iterable<Q>): Q[] {
     if (e === undefined) { e = { kind: KIND[t.termType], key: naturalKey(k), rank: 0 }; terms.set(k, e); }
     return e;
   };
-  for (const q of quads) {
+  for (const q of given) {
     const pk = termKey(q.predicate);
     let p = predicates.get(pk);
     if (p === undefined) { p = { kind: LABELS.get(q.predicate.value) ?? 9, key: naturalKey(q.predicate.value), rank: 0 }; predicates.set(pk, p); }
@@ -128,4 +139,10 @@ export function sortQuads<Q extends RDF.Quad>(quads: Iterable<Q>): Q[] {
     prev = i;
   }
   return out;
+}
+
+/** Whether quads are strictly increasing in canonical order (so sorted, without duplicates). */
+function isCanonical(quads: readonly RDF.Quad[]): boolean {
+  for (let i = 1; i < quads.length; i++) if (compareQuads(quads[i - 1]!, quads[i]!) >= 0) return false;
+  return true;
 }
