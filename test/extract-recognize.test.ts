@@ -13,6 +13,7 @@ describe('recognize and type names', () => {
     ['Thousands gathered at Tahrir Square on Friday.', 'Tahrir Square', 'Place'],
     ['Farmers in Germany protested against the new rules.', 'Germany', 'Country'],
     ['The storm reached Lagos before dawn.', 'Lagos', 'City'],
+    ['Judges in The Hague ruled on Monday.', 'The Hague', 'City'],
     ['The report was written by J.R. Tolland of the institute.', 'J.R. Tolland', 'Person'],
     ['Officials told the Yamato news agency that the fire was out.', 'Yamato news agency', 'Organization'],
   ])('%s → %s is a %s', (text, name, type) => {

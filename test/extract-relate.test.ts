@@ -89,6 +89,13 @@ describe('events', () => {
     expect(x.events[0]!.date).toBeUndefined();
   });
 
+  it('"X visited PLACE": the place visited, and no organisation named after it', () => {
+    const x = extract('Marco Rossi visited Bologna last week. He studied at the University of Bologna.');
+    const ev = x.events.find((e) => e.kind === 'Visit')!;
+    expect(participantLabels(x, ev)).toEqual(['Marco Rossi']);
+    expect(labelOf(x, ev.place)).toBe('Bologna');
+  });
+
   it('an accident is an event where the text says where it happened', () => {
     const x = extract('A bridge collapsed in Genoa on Monday.');
     const ev = x.events.find((e) => e.kind === 'Accident')!;

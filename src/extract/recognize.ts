@@ -113,6 +113,8 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       const key = fullText(i, k).toLowerCase();
       if (k - i === 1 && !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
       if (gaz.countryNames.has(key) || gaz.demonyms.has(key) || gaz.capitals.has(key) || (k - i > 1 && gaz.regions.has(key))) return true;
+      // "The Hague", "Le Havre", "New Delhi": a large city whose name begins with a common word.
+      if (k - i > 1 && (gaz.cities.get(key)?.[0]?.population ?? 0) >= 100000) return true;
     }
     return false;
   };
@@ -375,7 +377,9 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       const cityList = (cities ?? []).filter((c) => c.featureCode !== 'PPLX');
       const afterPrep = prev && ['in', 'at', 'from', 'near', 'to', 'outside', 'across', 'into'].includes(prev.lower);
       const commonWord = gaz.lexicon.commonWords.has(key) || gaz.lexicon.dictionary.has(key);
-      if (capital || (cityList.length && (!commonWord || afterPrep) && cityList[0]!.population >= 1000)) {
+      // A city named like a common word ("Bologna", "Reading") needs a preposition or a large population.
+      const bigCity = cityList.length > 0 && cityList[0]!.population >= 200000 && !words[0]!.sentenceStart;
+      if (capital || (cityList.length && (!commonWord || afterPrep || bigCity) && cityList[0]!.population >= 1000)) {
         const m = add({ tokenStart: i, tokenEnd: j, kind: 'city', cities: cityList, countryCode: capital });
         // "Ottawa seeks", "Beijing said": a capital as the subject of a verb stands for its country.
         const after = tokens[j];

@@ -244,7 +244,9 @@ export function relate(input: RelateInput): RelateOutput {
         if (verb !== undefined) for (const key of actorsIn(clause[0], verb)) participants.add(key);
       }
       for (const key of groupActors(clause[0], clause[1])) participants.add(key);
-      const place = findPlace(i + 1, clause[1]);
+      // "visited Bologna": the object of a verb of visiting is the place.
+      const objectPlace = kind === 'Visit' && isVerb ? entityOfMention(mentionAtToken.get(i + 1)) : undefined;
+      const place = isPlace(objectPlace) ? objectPlace!.key : findPlace(i + 1, clause[1]);
       const date = findDateNear(tokens, i, clause[0], clause[1], input.articleDate);
       const partOf = findSuperEvent(i + 1, clause[1]);
       const mention: TriggerMention = { start: t.start, end: t.end, text: t.text, sentence: s, noun: !isVerb, phrase: nounCompound(i) };

@@ -180,7 +180,9 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
       const country = [...byCountry.values()].filter((c) => c.label!.toLowerCase().startsWith(w + ' '));
       if (country.length === 1) { attach(country[0]!, m); continue; }
     }
-    const head = orgs.filter((o) => [...o.names.keys()].some((n) => n.split(/\s+/).length > words.length && (n.toLowerCase().endsWith(' ' + m.text.toLowerCase()) || headOf(n) === m.text.toLowerCase())));
+    // "the Court" for "the Supreme Court", "the Church" for "the Church of Scientology"; but
+    // "Bologna" is not "the University of Bologna": only the head word, never the complement of "of".
+    const head = orgs.filter((o) => [...o.names.keys()].some((n) => n.split(/\s+/).length > words.length && (headOf(n) === m.text.toLowerCase() || (!/\bof\b/i.test(n) && n.toLowerCase().endsWith(' ' + m.text.toLowerCase())))));
     if (head.length === 1 && (m.definite || m.weak || m.kind === 'unknown')) { attach(head[0]!, m); continue; }
     if (m.weak) continue;
     if (m.kind === 'person') { persons.push(newCluster('Person', m)); continue; }
