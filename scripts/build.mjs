@@ -7,7 +7,8 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.dev
 
 await build({
   // jobs-worker: the worker thread of `build --jobs` (src/jobs), found next to the chunks.
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'jobs-worker': 'src/jobs/worker.ts' },
+  // gazetteer-build-index: writes the precomputed gazetteer (below), read at startup instead of the data packages.
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'jobs-worker': 'src/jobs/worker.ts', 'gazetteer-build-index': 'src/gazetteer/build-index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -18,6 +19,13 @@ await build({
   external,
   logLevel: 'warning',
 });
+
+// The gazetteer index (src/gazetteer/compact.ts) next to the chunks that read it; made from the same
+// sources as this bundle, so it is never stale (an index from other package versions is ignored).
+const { buildGazetteerIndex } = await import(new URL('../dist/gazetteer-build-index.js', import.meta.url).href);
+if (!buildGazetteerIndex(new URL('../dist/gazetteer-index.json', import.meta.url).pathname)) {
+  console.warn('build: the gazetteer index did not read back equal to the gazetteer; newsgraph will build it at startup instead');
+}
 
 // npm links the bins of dependencies, not the package's own: link ours so that
 // `node_modules/.bin/newsgraph` works in a fresh clone right after `npm ci`.

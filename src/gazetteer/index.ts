@@ -5,7 +5,10 @@
  * Everything is loaded once, lazily, and indexed by lower-cased surface form.
  */
 import { createRequire } from 'node:module';
-import * as countryCoder from '@rapideditor/country-coder';
+import type * as CountryCoder from '@rapideditor/country-coder';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readGazetteerIndex } from './compact.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -125,13 +128,19 @@ export const ADDRESS_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', '
 
 let cached: Gazetteer | undefined;
 
-/** Loads (once) and returns the gazetteer. */
+/** Loads (once) and returns the gazetteer: from the index the package build wrote next to the bundle, else from the data packages. */
 export function loadGazetteer(): Gazetteer {
-  if (!cached) cached = buildGazetteer();
+  if (!cached) {
+    const index = new URL('./gazetteer-index.json', import.meta.url);
+    cached = (index.protocol === 'file:' && existsSync(fileURLToPath(index)) ? readGazetteerIndex(fileURLToPath(index)) : undefined) ?? buildGazetteer();
+  }
   return cached;
 }
 
-function buildGazetteer(): Gazetteer {
+/** Builds the gazetteer from the npm data packages (what the index holds, precomputed). */
+export function buildGazetteer(): Gazetteer {
+  // Loaded here, not at import: decoding its borders costs a few hundred ms that the index saves.
+  const countryCoder = require('@rapideditor/country-coder') as typeof CountryCoder;
   const world = require('world-countries') as WorldCountry[];
   const countries = new Map<string, CountryInfo>();
   const countryNames = new Map<string, string>();
