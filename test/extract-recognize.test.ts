@@ -62,3 +62,18 @@ describe('recognize and type names', () => {
     expect(entityNamed(x, 'Diwali')).toBeUndefined();
   });
 });
+
+describe('adjectives and holidays', () => {
+  it('maps a demonym world-countries lacks to its country ("Icelandic")', () => {
+    const x = extract('Icelandic President Gudrun Olafsdottir opened the session.');
+    expect(typeOf(x, 'Iceland')).toBe('Country');
+    expect(entityNamed(x, 'Icelandic')?.label).toBe('Iceland');
+  });
+
+  it('types compass regions and holidays, not as organisations', () => {
+    const x = extract('Fishing fleets in the North Atlantic stayed in port for Lunar New Year.');
+    expect(typeOf(x, 'North Atlantic')).toBe('Region');
+    expect(entityNamed(x, 'Lunar New Year')).toBeUndefined();
+    expect(x.events.some((e) => e.label === 'Lunar New Year')).toBe(true);
+  });
+});

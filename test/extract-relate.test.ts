@@ -136,3 +136,17 @@ describe('topics', () => {
     expect(ev.topics).toContain('trade');
   });
 });
+
+describe('participants in lists and appositions', () => {
+  it('"officials from A, B and C met": every country of the list', () => {
+    const x = extract('Officials from Canada, Japan and Australia met in Ottawa.');
+    const ev = x.events.find((e) => e.kind === 'Meeting')!;
+    expect(participantLabels(x, ev)).toEqual(['Australia', 'Canada', 'Japan']);
+  });
+
+  it('"arrested the mayor of CITY, NAME": the person, not the city', () => {
+    const x = extract('Police arrested the mayor of Bergen, Lars Dahl, on Thursday.');
+    const ev = x.events.find((e) => e.kind === 'Arrest')!;
+    expect(participantLabels(x, ev)).toEqual(['Lars Dahl']);
+  });
+});

@@ -332,6 +332,10 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     const last = lower[lower.length - 1]!;
     if (DOCUMENT_HEADS.has(last) && j - i > 1) return undefined;
     if (EVENT_HEADS.has(last) && j - i > 1) return add({ tokenStart: i, tokenEnd: j, kind: 'event' });
+    // Holidays: "Waitangi Day", "Lunar New Year", "Christmas Eve".
+    if (j - i > 1 && (last === 'day' || last === 'eve' || (last === 'year' && lower[lower.length - 2] === 'new'))) return add({ tokenStart: i, tokenEnd: j, kind: 'event' });
+    // "North Atlantic", "South Pacific", "Central Asia": a compass word before a region.
+    if (j - i === 2 && COMPASS.has(lower[0]!) && (REGION_ADJECTIVES.has(last) || gaz.regions.has(last))) return add({ tokenStart: i, tokenEnd: j, kind: 'region' });
     const next = tokens[j];
     // "Indo-Pacific region": a name followed by a lower-case place noun is a region.
     if (next && PLACE_NOUNS.has(next.lower) && /^\p{Ll}/u.test(next.text) && next.sentence === tokens[i]!.sentence && !isOrgLike(tokens, i, j, orgHeads) && !gaz.cities.has(key)) {

@@ -386,9 +386,10 @@ export function relate(input: RelateInput): RelateOutput {
     for (const m of mentions) {
       if (m.tokenStart < a || m.tokenEnd > b || !isActorMention(m) || qualifierIds.has(m.id)) continue;
       const prev = tokens[m.tokenStart - 1];
-      if (prev && (PLACE_PREPS.has(prev.lower) || prev.lower === 'from')) continue;
+      if (prev && PLACE_PREPS.has(prev.lower)) continue;
       // "near Nairobi, Kenya": the country after a place is part of the place's name.
-      if (prev?.text === ',' && isPlace(entityOfMention(mentionEndingAt(m.tokenStart - 1)))) continue;
+      const before = entityOfMention(mentionEndingAt(m.tokenStart - 1));
+      if (prev?.text === ',' && (before?.type === 'City' || before?.type === 'Place' || before?.type === 'Region') && entityOfMention(m)?.type === 'Country') continue;
       if (tokens[m.tokenEnd] && /^['’]s$/.test(tokens[m.tokenEnd]!.text) && entityOfMention(m)?.type !== 'Country') continue;
       if (insideQuote(m.tokenStart)) continue;
       out.push(keyOf(m)!);

@@ -173,6 +173,17 @@ export function buildGazetteer(): Gazetteer {
   for (const n of ['us', 'u.s.', 'u.s.a.', 'united states']) countryNames.set(n, 'US');
   const demonyms = new Map<string, string>();
   for (const [d, codes] of demonymCount) if (codes.length === 1) demonyms.set(d, codes[0]!);
+  // Adjectives world-countries lacks ("Icelandic", "Thai"): compromise's demonyms, matched to the one
+  // country whose English name begins with the same four or more letters.
+  const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+  for (const [word, tags] of Object.entries(nlp.model().one.lexicon)) {
+    if (!(Array.isArray(tags) ? tags : [tags]).includes('Demonym') || demonyms.has(word) || word.endsWith('s')) continue;
+    const stem = word.slice(0, Math.max(4, word.length - 3));
+    const matches = [...countries.values()].filter((c) => c.name.toLowerCase().startsWith(stem));
+    if (matches.length === 1) demonyms.set(word, matches[0]!.code);
+  }
+  // Plurals of nationality nouns: "Canadians", "Pakistanis", "Icelanders".
+  for (const [d, code] of [...demonyms]) if (/[nir]$/.test(d) && !demonyms.has(d + 's')) demonyms.set(d + 's', code);
   // A demonym shared by several countries is kept only where one of them is independent and the
   // others are not (e.g. "American" for the United States and its territories).
   for (const [d, codes] of demonymCount) {
