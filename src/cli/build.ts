@@ -27,6 +27,10 @@ Options:
                          replaced article; use .trig or .nq for exact replacement.)
       --summary          print what was built (counts) and how to view and query it
   -q, --quiet            no progress bar and no closing line on standard error
+      --lenient          decode invalid UTF-8 with U+FFFD replacement characters (with a warning)
+                         instead of refusing the file
+      --max-bytes <n>    refuse an input file larger than n bytes (k, M, G suffixes; default 8M),
+                         before reading it
   -j, --jobs <n|auto>    extract on n worker threads (auto: one per core; default 1); the output
                          bytes are the same for every n. N-Quads output to a file (-o out.nq) is
                          written article by article as built, so memory stays flat on any corpus
@@ -62,6 +66,8 @@ export const command: Command = {
       summary: { type: 'boolean' },
       append: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      lenient: { type: 'boolean' },
+      'max-bytes': { type: 'string' },
       jobs: { type: 'string', short: 'j' },
       publish: { type: 'string' },
       user: { type: 'string' },
@@ -96,7 +102,10 @@ export const command: Command = {
     }
     const meta = { id: values.id, title: values.title, date, url: values.url };
     checkArticleMeta(Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)));
-    const inputs = readArticles(files, meta);
+    const { parseByteCount } = await import('../io/read.ts');
+    const maxBytes = values['max-bytes'] === undefined ? undefined : parseByteCount(values['max-bytes']);
+    if (values['max-bytes'] !== undefined && maxBytes === undefined) throw new UsageError(`build: --max-bytes must be a positive number of bytes, e.g. 500k or 20M (got "${values['max-bytes']}")`);
+    const inputs = readArticles(files, meta, { lenient: values.lenient, maxBytes, onWarning: (message) => printError(`newsgraph: warning: ${message}`) });
     const { parseJobs, runArticles } = await import('../jobs/index.ts');
     const jobs = parseJobs(values.jobs);
     if (format === 'n-quads' && output && !values.append && !values.summary) {

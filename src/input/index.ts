@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ArticleMeta } from '../extract/types.ts';
 import { articleIdOf } from '../extract/index.ts';
-import { readArticleFile } from '../io/read.ts';
+import { readArticleFile, type ReadTextOptions } from '../io/read.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { parsePublicationDate } from './dates.ts';
 import { readTextHeader } from './text.ts';
@@ -110,9 +110,9 @@ function defined(meta: ArticleMeta): ArticleMeta {
 }
 
 /** Reads one article file (any format) into its articles: one, or one per JSONL line. */
-export function readArticleInputs(file: string): ArticleInput[] {
+export function readArticleInputs(file: string, options: ReadTextOptions = {}): ArticleInput[] {
   const format = inputFormatOf(file);
-  const source = readArticleFile(file);
+  const source = readArticleFile(file, options);
   const one = (text: string, meta: ArticleMeta): ArticleInput[] => {
     const m = defined({ ...meta, source: file });
     return [{ text, meta: { ...m, id: articleIdOf(text, m), source: file }, file }];
@@ -147,9 +147,9 @@ export function readArticleInputs(file: string): ArticleInput[] {
  * apply to a single article and win over what the file says. Two articles with one id are a
  * UsageError naming both, before any extraction work.
  */
-export function readArticles(paths: readonly string[], overrides: ArticleMeta = {}): ArticleInput[] {
+export function readArticles(paths: readonly string[], overrides: ArticleMeta = {}, options: ReadTextOptions = {}): ArticleInput[] {
   const given = defined(overrides);
-  const inputs = expandArticlePaths(paths).flatMap(readArticleInputs);
+  const inputs = expandArticlePaths(paths).flatMap((file) => readArticleInputs(file, options));
   const keys = Object.keys(given).filter((k) => k !== 'source');
   if (keys.length > 0) {
     if (inputs.length !== 1) throw new UsageError(`--${keys[0]} applies to one article, but ${inputs.length} were given`);

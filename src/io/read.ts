@@ -30,16 +30,50 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Decodes UTF-8 bytes strictly; `file` names the source in errors. Rejects NUL bytes and invalid UTF-8. */
-export function decodeText(bytes: Uint8Array, file: string): string {
+/** Default limit of an article file's size (`build --max-bytes`): 8 MiB; articles are rarely over 100 kB. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
+
+/** Options of readTextFile, readArticleFile and decodeText. */
+export interface ReadTextOptions {
+  /** Decode invalid UTF-8 with U+FFFD replacement characters instead of failing (`--lenient`). */
+  lenient?: boolean;
+  /** Refuse a file larger than this many bytes, before reading it (`--max-bytes`). */
+  maxBytes?: number;
+  /** Told when `lenient` replaced bytes, with a message naming the file and the first bad byte. */
+  onWarning?: (message: string) => void;
+}
+
+/** Decodes UTF-8 bytes strictly (or with replacement characters when `lenient`); rejects NUL bytes. */
+export function decodeText(bytes: Uint8Array, file: string, options: ReadTextOptions = {}): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new InputError(file, `binary file (NUL byte at offset ${nul}); expected UTF-8 text`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (cause) {
     const at = findInvalidUtf8(bytes);
-    throw new InputError(file, `not valid UTF-8${at >= 0 ? ` (bad byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at})` : ''}; convert it with e.g. \`iconv -t UTF-8\``, { cause });
+    const where = at >= 0 ? ` (bad byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at})` : '';
+    if (options.lenient) {
+      options.onWarning?.(`${file}: not valid UTF-8${where}; bad bytes replaced with U+FFFD (--lenient)`);
+      return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    }
+    throw new InputError(file, `not valid UTF-8${where}; convert it with e.g. \`iconv -t UTF-8\`, or pass --lenient to replace bad bytes with U+FFFD`, { cause });
   }
+}
+
+/** "8 MiB", "512 kB", "37 bytes". */
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+  return `${n} bytes`;
+}
+
+/** Parses a byte count such as "8388608", "512k", "8M", "1G" (powers of 1024); undefined when malformed. */
+export function parseByteCount(value: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  const n = Math.floor(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 /** Why a read failed, in words. */
@@ -56,19 +90,26 @@ function describeFsError(err: unknown): string {
 }
 
 /** Reads a file as strict UTF-8 text (no NUL bytes); throws InputError naming the file otherwise. */
-export function readTextFile(file: string): string {
+export function readTextFile(file: string, options: ReadTextOptions = {}): string {
+  const max = options.maxBytes ?? Infinity;
+  const tooBig = (size: number) => new InputError(file, `${formatBytes(size)}, larger than the limit of ${formatBytes(max)}; split it, or raise the limit with --max-bytes (e.g. --max-bytes ${Math.ceil(size / (1024 * 1024))}M)`);
   let bytes: Buffer;
   try {
+    // The size is checked before reading, so a huge file costs no memory.
+    const size = statSync(file).size;
+    if (size > max) throw tooBig(size);
     bytes = readFileSync(file);
   } catch (cause) {
+    if (cause instanceof InputError) throw cause;
     throw new InputError(file, describeFsError(cause), { cause });
   }
-  return decodeText(bytes, file);
+  if (bytes.length > max) throw tooBig(bytes.length); // a pipe or device, whose size stat cannot tell
+  return decodeText(bytes, file, options);
 }
 
-/** Reads an article: like readTextFile, and also rejects empty or whitespace-only text. */
-export function readArticleFile(file: string): string {
-  const text = readTextFile(file);
+/** Reads an article: like readTextFile (at most DEFAULT_MAX_ARTICLE_BYTES unless given), and rejects empty or whitespace-only text. */
+export function readArticleFile(file: string, options: ReadTextOptions = {}): string {
+  const text = readTextFile(file, { ...options, maxBytes: options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES });
   if (text.trim() === '') throw new InputError(file, text.length === 0 ? 'empty file: no article text' : 'only whitespace: no article text');
   return text;
 }
