@@ -20,6 +20,26 @@ describe('relative time against the article date (Wednesday 2024-03-13)', () => 
     expect(resolveRelative(phrase, date)?.value).toBe(value);
   });
 
+  it.each([
+    ['two days ago', '2024-03-11'],
+    ['3 weeks ago', '2024-02-21'],
+    ['last night', '2024-03-12'],
+    ['this morning', '2024-03-13'],
+    ['next Tuesday', '2024-03-19'],
+    ['six months ago', '2023-09'],
+  ])('%s → %s', (phrase, value) => {
+    expect(resolveRelative(phrase, date)?.value).toBe(value);
+  });
+
+  it('reads a weekday forward when the clause speaks of the future', () => {
+    expect(resolveRelative('on Friday', date, 'future')?.value).toBe('2024-03-15');
+    expect(resolveRelative('on Friday', date, 'past')?.value).toBe('2024-03-08');
+  });
+
+  it('keeps weeks and weekends as text', () => {
+    expect(resolveRelative('last weekend', date)).toEqual({ text: 'last weekend' });
+  });
+
   it('keeps the text when the article date is unknown', () => {
     expect(resolveRelative('yesterday')).toEqual({ text: 'yesterday' });
   });
@@ -45,6 +65,19 @@ describe('dates in text', () => {
   it('a full date with the article year', () => {
     const x = extract('Police arrested Omar Haddad in Tunis on July 8.', '2015-08-02');
     expect(x.events[0]!.date).toBe('2015-07-08');
+  });
+
+  it('a month without a year: last December in a January article, next March when future', () => {
+    expect(extract('Police arrested Omar Haddad in Tunis in December.', '2024-01-10').events[0]!.date).toBe('2023-12');
+    expect(extract('Peru and Chile will hold talks in Lima in March.', '2023-11-10').events[0]!.date).toBe('2024-03');
+  });
+
+  it('a future meeting on a weekday is the coming one', () => {
+    expect(extract('Peru and Chile will hold talks in Lima on Friday.', '2024-03-13').events[0]!.date).toBe('2024-03-15');
+  });
+
+  it("a weekday's event: \"Monday's meeting\"", () => {
+    expect(extract("Peru and Chile held Monday's meeting in Lima.", '2024-03-13').events[0]!.date).toBe('2024-03-11');
   });
 
   it('yesterday, resolved', () => {

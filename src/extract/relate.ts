@@ -420,7 +420,7 @@ export function relate(input: RelateInput): RelateOutput {
       const t = tokens[k]!;
       if (t.pos === 'VERB' || t.pos === 'AUX') return /^(held|hold|holds|holding|had|have|has|begin|began|begun|start|started|starts|opened|open|opens|concluded|ended|launched|launch|staged|stage|carried|signed|sign|signs|reached|reach|conducted|conduct|made|make|attended|attend|exchanged|exchange|traded|trade|mounted|mount|waged|wage)$/.test(t.lower) ? k : undefined;
       // Only determiners, adjectives, numbers and possessives may stand between verb and object.
-      if (!/^(DET|ADJ|NUM|PRON|ADV|NOUN|PART)$/.test(t.pos)) return undefined;
+      if (!/^(DET|ADJ|NUM|PRON|ADV|NOUN|PART|PROPN)$/.test(t.pos)) return undefined;
     }
     return undefined;
   }
