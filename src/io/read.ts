@@ -60,10 +60,11 @@ export function decodeText(bytes: Uint8Array, file: string, options: ReadTextOpt
   }
 }
 
-/** "8 MiB", "512 kB", "37 bytes". */
+/** "8 MiB", "512 KiB", "4095 bytes", "50.3 MiB (52745932 bytes)": exact, so a size and a limit never look equal. */
 function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+  if (n > 0 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n > 0 && n % 1024 === 0) return `${n / 1024} KiB`;
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB (${n} bytes)`;
   return `${n} bytes`;
 }
 
