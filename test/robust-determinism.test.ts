@@ -3,9 +3,9 @@
 // time zones and --jobs values, in every output format. And the issue's "must show": hostile names,
 // Arabic script and emoji build twice to identical bytes that n3 parses and `newsgraph validate`
 // accepts; `newsgraph query` on malformed Turtle exits non-zero and names the line.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'n3';
 import type * as RDF from '@rdfjs/types';
@@ -77,6 +77,7 @@ const VARIANTS: Variant[] = [
 describe('determinism: byte-identical output across runs, locales, time zones and --jobs', () => {
   requireBuild();
   const dir = tempDir('ng-determinism-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the locales reach ICU in a child process (so the variants below really differ)', () => {
     const collation = (lang: string) => spawnSync(process.execPath, ['-e', 'process.stdout.write(new Intl.Collator().resolvedOptions().locale + " " + ["z", "å", "a"].sort((a, b) => a.localeCompare(b)).join(""))'], { env: { ...process.env, LANG: lang, LC_ALL: lang }, encoding: 'utf8' }).stdout;
@@ -105,6 +106,7 @@ describe('determinism: byte-identical output across runs, locales, time zones an
 describe('must show: hostile names, Arabic and emoji; malformed Turtle', () => {
   requireBuild();
   const dir = tempDir('ng-must-show-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('hostile-names.txt builds twice to identical bytes that n3 parses and `newsgraph validate` accepts', () => {
     const text = readFileSync(HOSTILE, 'utf8');
