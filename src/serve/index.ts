@@ -119,6 +119,12 @@ export async function serveViewer(options: ServeOptions): Promise<ViewerServer> 
       send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
+    // DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends its own Host; refuse it.
+    const host = req.headers.host;
+    if (host !== undefined && !/^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i.test(host)) {
+      send(res, 403, 'text/plain; charset=utf-8', 'forbidden host\n', {}, head);
+      return;
+    }
     const path = (req.url ?? '/').split(/[?#]/)[0]!;
     if (path === '/graph') {
       send(res, 200, `${options.mediaType}; charset=utf-8`, options.graphText, {
