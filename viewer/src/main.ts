@@ -1,5 +1,6 @@
 /** The newsgraph viewer: loads RDF (served graph, file picker, drag-and-drop) into sigma with ForceAtlas2. */
 import Sigma from 'sigma';
+import { UndirectedGraph } from 'graphology';
 import * as fa2Worker from 'graphology-layout-forceatlas2/worker.js';
 import type * as RDF from '@rdfjs/types';
 import type { AbstractGraph } from 'graphology-types';
@@ -14,7 +15,7 @@ import { renderEdgePanel, renderNodePanel } from './panel.ts';
 type ViewGraph = AbstractGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 /** The ForceAtlas2 web-worker supervisor (graphology-layout-forceatlas2/worker). */
 interface FA2Supervisor { start(): void; stop(): void; kill(): void; isRunning(): boolean }
-type FA2SupervisorClass = new (graph: ViewGraph, params: { settings?: object; getEdgeWeight?: string }) => FA2Supervisor;
+type FA2SupervisorClass = new (graph: UndirectedGraph, params: { settings?: object; getEdgeWeight?: string }) => FA2Supervisor;
 // CommonJS module: the class is the default export once bundled.
 const FA2Layout = ((fa2Worker as unknown as { default?: FA2SupervisorClass }).default ?? fa2Worker) as unknown as FA2SupervisorClass;
 
@@ -28,6 +29,8 @@ interface State {
   hoveredNeighbours: Set<string>;
   selectedNode?: string;
   selectedEdge?: string;
+  /** ForceAtlas2 is running in the worker. */
+  layoutRunning: boolean;
 }
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -65,12 +68,23 @@ const state: State = {
   hiddenTypes: new Set(),
   minDegree: 0,
   hoveredNeighbours: new Set(),
+  layoutRunning: false,
 };
 let quads: RDF.Quad[] = [];
 let graph: ViewGraph | undefined;
 let renderer: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes> | undefined;
 let layout: FA2Supervisor | undefined;
+let layoutGraph: UndirectedGraph | undefined;
 let settleTimer: ReturnType<typeof setInterval> | undefined;
+let stopCounting: (() => void) | undefined;
+/** The layout has settled when nodes move on average less than this fraction of the drawing per iteration. */
+const SETTLED_MOVE = 0.0005;
+/** Past this many edges, arrows become lines, edges are not pickable and are not drawn during layout. */
+const LARGE_EDGE_COUNT = 20_000;
+/** The layout stops by itself after this many milliseconds even if it has not settled. */
+const LAYOUT_TIME_LIMIT = 120_000;
+/** How often (ms) the layout's progress is checked and, at most, shown. */
+const SYNC_INTERVAL = 300;
 let searchIndex: SearchEntry[] = [];
 
 /** What tests and the benchmark read (no secrets, just the live objects and timings). */
@@ -80,6 +94,8 @@ const hooks = {
   get renderer() { return renderer; },
   state,
   timings: {} as Record<string, number>,
+  /** [ms since layout start, iterations, average move per iteration / drawing size], every 500 ms. */
+  layoutTrace: [] as Array<[number, number, number]>,
   loadText,
   error: '' as string,
 };
@@ -121,6 +137,7 @@ function rebuild(): void {
   stopLayout();
   layout?.kill();
   layout = undefined;
+  layoutGraph = undefined;
   graph = next;
   if (state.sizeBy !== 'degree') sizeNodes(graph, state.sizeBy);
   graph.updateEachNodeAttributes((_key, attrs) => {
@@ -146,7 +163,7 @@ function rebuild(): void {
     renderer = new Sigma(graph, container, {
       renderEdgeLabels: true,
       // Edge picking draws every edge a second time; large graphs select edges from the panel instead.
-      enableEdgeEvents: graph.size <= 20_000,
+      enableEdgeEvents: graph.size <= LARGE_EDGE_COUNT,
       defaultEdgeType: edgeType(graph),
       labelFont: 'system-ui, "DejaVu Sans", sans-serif',
       labelSize: 13,
@@ -155,7 +172,7 @@ function rebuild(): void {
       edgeLabelSize: 11,
       edgeLabelColor: { color: '#57606a' },
       ...labelSettings(graph),
-      hideEdgesOnMove: graph.size > 20000,
+      hideEdgesOnMove: graph.size > LARGE_EDGE_COUNT,
       zIndex: graph.order <= 5000,
       nodeReducer,
       edgeReducer,
@@ -170,7 +187,7 @@ function rebuild(): void {
     // Graph first: the reducers read the new graph, so sigma must not redraw the old one after this point.
     renderer.setGraph(graph);
     renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    renderer.setSettings({ defaultEdgeType: edgeType(graph), zIndex: graph.order <= 5000, enableEdgeEvents: graph.size <= 20_000, ...labelSettings(graph) });
+    renderer.setSettings({ defaultEdgeType: edgeType(graph), zIndex: graph.order <= 5000, enableEdgeEvents: graph.size <= LARGE_EDGE_COUNT, ...labelSettings(graph) });
   }
   hooks.timings.firstRender = performance.now() - t1;
   // Milliseconds since navigation start when the first frame of this graph reached the screen.
@@ -194,7 +211,7 @@ function rebuild(): void {
 
 /** Arrows show direction; past 20,000 edges plain lines draw much faster and arrows are unreadable anyway. */
 function edgeType(g: ViewGraph): 'arrow' | 'line' {
-  return g.type === 'directed' && g.size <= 20_000 ? 'arrow' : 'line';
+  return g.type === 'directed' && g.size <= LARGE_EDGE_COUNT ? 'arrow' : 'line';
 }
 
 /** Small graphs show every label; large ones let sigma pick labels of the biggest nodes. */
@@ -237,6 +254,12 @@ function nodeReducer(key: string, attrs: NodeAttributes): Record<string, unknown
 // Sigma itself hides the edges of hidden nodes, so filters need nothing here.
 function edgeReducer(key: string, attrs: EdgeAttributes): Record<string, unknown> {
   const out: Record<string, unknown> = { size: attrs.size, color: attrs.color, label: '' };
+  // While a large graph is being laid out, frames draw nodes only: drawing every edge at each step
+  // would make the layout wait for the renderer.
+  if (state.layoutRunning && (graph?.size ?? 0) > LARGE_EDGE_COUNT) {
+    out.hidden = true;
+    return out;
+  }
   const focus = state.hovered ?? state.selectedNode;
   if (key === state.selectedEdge) {
     out.color = EDGE_HIGHLIGHT;
@@ -446,23 +469,77 @@ function layoutSettings(g: ViewGraph): Record<string, unknown> {
   return { ...inferred, strongGravityMode: true, gravity: g.order <= 200 ? 0.3 : 0.05, scalingRatio: g.order <= 200 ? 20 : inferred.scalingRatio ?? 10, barnesHutOptimize: g.order > 1000 };
 }
 
+/**
+ * A light copy of the graph for the layout worker: positions, sizes and summed edge weights only. The
+ * worker updates the copy at every iteration; the shown graph takes its positions a few times a second,
+ * so the layout never waits for the renderer (which matters for big graphs and software rendering).
+ */
+function buildLayoutGraph(g: ViewGraph): UndirectedGraph {
+  const copy = new UndirectedGraph();
+  g.forEachNode((key, a) => { copy.addNode(key, { x: a.x, y: a.y, size: a.size }); });
+  g.forEachEdge((_e, a, source, target) => {
+    if (source === target) return;
+    const existing = copy.edge(source, target);
+    if (existing === undefined) copy.addEdge(source, target, { weight: a.weight || 1 });
+    else copy.updateEdgeAttribute(existing, 'weight', (w) => (w as number) + (a.weight || 1));
+  });
+  return copy;
+}
+
+/** Copies the worker's positions into the shown graph (one redraw). */
+function syncPositions(): void {
+  if (!graph || !layoutGraph) return;
+  const source = layoutGraph;
+  graph.updateEachNodeAttributes((key, attrs) => {
+    attrs.x = source.getNodeAttribute(key, 'x') as number;
+    attrs.y = source.getNodeAttribute(key, 'y') as number;
+    return attrs;
+  }, { attributes: ['x', 'y'] });
+}
+
 /** Starts ForceAtlas2 in its web worker; stops by itself once nodes barely move. */
 function startLayout(): void {
   if (!graph || graph.order < 2) return;
-  if (!layout) {
-    layout = new FA2Layout(graph, { settings: layoutSettings(graph), getEdgeWeight: 'weight' });
+  if (!layout || !layoutGraph) {
+    layoutGraph = buildLayoutGraph(graph);
+    layout = new FA2Layout(layoutGraph, { settings: layoutSettings(graph), getEdgeWeight: 'weight' });
   }
+  const shadow = layoutGraph;
+  // The worker sends positions once per iteration: counting them makes "settled" independent of how fast
+  // this machine runs the iterations.
+  let iterations = 0;
+  const countIteration = (): void => { iterations++; };
+  shadow.on('eachNodeAttributesUpdated', countIteration);
+  stopCounting = () => shadow.off('eachNodeAttributesUpdated', countIteration);
   layout.start();
+  state.layoutRunning = true;
+  if (graph.size > LARGE_EDGE_COUNT) refresh();
   layoutButton.textContent = 'Stop layout';
   const started = performance.now();
   hooks.timings.layoutStart = started;
   delete hooks.timings.settled;
-  let previous = snapshot();
-  // The worker needs a moment before its first positions arrive: no movement at all is not "settled".
-  let moving = false;
+  hooks.layoutTrace = [];
+  let previous = snapshot(shadow);
+  let counted = 0;
   clearInterval(settleTimer);
+  // Redraws share the main thread with the worker's messages: when a redraw turns out to block the thread
+  // (big graphs, software rendering), later ones are spaced out so that the layout keeps most of the time.
+  let lastTick = started;
+  let nextSync = started;
+  let redrawCost = 0;
   settleTimer = setInterval(() => {
-    const current = snapshot();
+    const now = performance.now();
+    const lag = now - lastTick - SYNC_INTERVAL;
+    lastTick = now;
+    if (lag > 0) redrawCost = Math.max(redrawCost * 0.5, lag);
+    if (now >= nextSync) {
+      syncPositions();
+      nextSync = now + Math.max(SYNC_INTERVAL, 4 * redrawCost);
+    }
+    const steps = iterations - counted;
+    if (steps === 0 && performance.now() - started < LAYOUT_TIME_LIMIT) return;
+    counted = iterations;
+    const current = snapshot(shadow);
     let moved = 0;
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
     for (let i = 0; i < current.length; i += 2) {
@@ -472,27 +549,35 @@ function startLayout(): void {
     }
     const extent = Math.max(maxX - minX, maxY - minY, 1e-9);
     previous = current;
-    if (moved > 0) moving = true;
-    // Settled: the average node moved less than 0.2% of the drawing's extent in the last 500 ms.
-    if ((moving && moved / (current.length / 2) / extent < 0.002) || performance.now() - started > 60_000) {
+    // Average move of a node per iteration, as a fraction of the drawing's size.
+    const perIteration = moved / (current.length / 2) / extent / Math.max(steps, 1);
+    hooks.layoutTrace.push([Math.round(performance.now() - started), iterations, perIteration]);
+    if (perIteration < SETTLED_MOVE || performance.now() - started > LAYOUT_TIME_LIMIT) {
       hooks.timings.settled = performance.now() - started;
+      hooks.timings.layoutIterations = iterations;
       stopLayout();
     }
-  }, 500);
+  }, SYNC_INTERVAL);
 }
 
-function snapshot(): Float64Array {
-  const g = graph!;
+function snapshot(g: UndirectedGraph): Float64Array {
   const out = new Float64Array(g.order * 2);
   let i = 0;
-  g.forEachNode((_k, a) => { out[i++] = a.x; out[i++] = a.y; });
+  g.forEachNode((_k, a) => { out[i++] = a.x as number; out[i++] = a.y as number; });
   return out;
 }
 
 function stopLayout(): void {
+  stopCounting?.();
+  stopCounting = undefined;
   clearInterval(settleTimer);
   settleTimer = undefined;
   layout?.stop();
+  if (state.layoutRunning) {
+    state.layoutRunning = false;
+    syncPositions();
+    if ((graph?.size ?? 0) > LARGE_EDGE_COUNT) refresh();
+  }
   layoutButton.textContent = 'Start layout';
 }
 
