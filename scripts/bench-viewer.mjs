@@ -99,6 +99,7 @@ try {
   });
   const runs = [];
   let settled;
+  let iterations;
   for (let i = 0; i < RUNS; i++) {
     const page = await context.newPage();
     await page.goto(url);
@@ -107,7 +108,7 @@ try {
     // The layout is timed once, on the first run.
     if (i === 0) {
       await page.waitForFunction(() => window.__newsgraph.timings.settled !== undefined, null, { timeout: 120_000, polling: 250 });
-      settled = await page.evaluate(() => window.__newsgraph.timings.settled);
+      [settled, iterations] = await page.evaluate(() => [window.__newsgraph.timings.settled, window.__newsgraph.timings.layoutIterations]);
     }
     await page.close();
   }
@@ -127,6 +128,7 @@ try {
     loadAverage1m: Number(loadavg()[0].toFixed(2)),
     cores: cpus().length,
     layoutSettledMs: Math.round(settled),
+    layoutIterations: iterations,
     firstRenderGoalMs: 3000,
   };
   if (values.json) console.log(JSON.stringify(result));
@@ -135,7 +137,7 @@ try {
     console.log(`  newsgraph view ready (parse check + server): ${result.serverReadyMs} ms`);
     console.log(`  in the page (best run): parse ${result.parseMs} ms, load ${result.loadMs} ms, sigma init ${result.sigmaInitMs} ms`);
     console.log(`  first render after navigation: best ${result.firstRenderMs} ms, median ${result.firstRenderMedianMs} ms of ${RUNS} runs (goal < 3000 ms: ${result.firstRenderMs < 3000 ? 'met' : 'NOT met'})`);
-    console.log(`  ForceAtlas2 (worker) settled after: ${result.layoutSettledMs} ms`);
+    console.log(`  ForceAtlas2 (worker) settled after: ${result.layoutSettledMs} ms, ${result.layoutIterations} iterations`);
     console.log(`  machine: ${result.cores} cores, load average ${result.loadAverage1m} (wall times grow with load)`);
   }
 } finally {
