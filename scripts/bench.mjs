@@ -9,26 +9,33 @@
 //   options: --rounds N (alternating rounds of newsgraph and the peer; default 3), --no-external
 //            (skip the viewer and publish benchmarks), --keep (keep the temp folder)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'bin/newsgraph.js');
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean' }, rounds: { type: 'string' }, 'no-external': { type: 'boolean' }, keep: { type: 'boolean' },
   },
 });
 const QUICK = Boolean(values.quick);
-const ROUNDS = Number(values.rounds ?? 3);
+const ROUNDS = Number(values.rounds ?? (QUICK ? 2 : 3));
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing; run `npm run build` first');
   process.exit(2);
 }
 const started = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+// Every run uses a copy of dist/ taken now (under .bench/, inside the package so that dependencies
+// resolve): a rebuild of dist/ during the benchmark cannot mix two builds into one comparison.
+const snapshot = join(root, '.bench', `dist-${process.pid}`);
+rmSync(snapshot, { recursive: true, force: true });
+cpSync(join(root, 'dist'), snapshot, { recursive: true });
+const bin = join(root, '.bench', `newsgraph-${process.pid}.mjs`);
+process.on('exit', () => { rmSync(snapshot, { recursive: true, force: true }); rmSync(bin, { force: true }); });
+writeFileSync(bin, `const { main } = await import(${JSON.stringify(join(snapshot, 'cli.js'))});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
 const log = (s) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -74,11 +81,13 @@ function writeCorpus(dir, pattern) {
 }
 
 /** A copy of a corpus `times` over, every copy under new file names (so new article ids). */
-function replicate(corpus, times, dir) {
+function replicate(corpus, times, dir, first = Infinity) {
   mkdirSync(dir, { recursive: true });
-  const names = readdirSync(corpus.dir);
+  const names = readdirSync(corpus.dir).sort().slice(0, first);
+  let words = 0;
+  for (const n of names) words += (readFileSync(join(corpus.dir, n), 'utf8').match(/[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu) ?? []).length;
   for (let k = 0; k < times; k++) for (const n of names) copyFileSync(join(corpus.dir, n), join(dir, k === 0 ? n : n.replace(/\.txt$/, `-copy${k}.txt`)));
-  return { dir, documents: corpus.documents * times, words: corpus.words * times, bytes: corpus.bytes * times };
+  return { dir, documents: names.length * times, words: (first === Infinity && corpus.words ? corpus.words : words) * times };
 }
 
 // ---------------------------------------------------------------- whole-process measurement
@@ -117,8 +126,8 @@ for (let r = 0; r < ROUNDS; r++) {
   const p = peer(press.dir);
   runs.peer.push(p);
   peerCounts = JSON.parse(p.stdout.trim().split('\n').pop());
-  if (HAS_JOBS) runs.ng2.push(build(press.dir, join(work, 'press-2.nq'), 2));
-  log(`  round ${r + 1}: newsgraph ${runs.ng.at(-1).wall.toFixed(2)} s, peer ${p.wall.toFixed(2)} s${HAS_JOBS ? `, newsgraph --jobs 2 ${runs.ng2.at(-1).wall.toFixed(2)} s` : ''}`);
+  if (HAS_JOBS && (!QUICK || r === 0)) runs.ng2.push(build(press.dir, join(work, 'press-2.nq'), 2));
+  log(`  round ${r + 1}: newsgraph ${runs.ng.at(-1).wall.toFixed(2)} s, peer ${p.wall.toFixed(2)} s${runs.ng2.length > r ? `, newsgraph --jobs 2 ${runs.ng2.at(-1).wall.toFixed(2)} s` : ''}`);
 }
 const summarize = (list, words) => list.length === 0 ? undefined : {
   wallSeconds: round(median(list.map((x) => x.wall))), cpuSeconds: round(median(list.map((x) => x.cpu))),
@@ -154,22 +163,24 @@ if (brown) {
 }
 
 // ---------------------------------------------------------------- 3. scaling
-const base = brown ?? press;
+// --quick scales a quarter of the press section (22 documents) to 4x, to stay within its time budget.
+const base = brown ?? replicate({ ...press, documents: 22, words: 0, bytes: 0, dir: press.dir }, 1, join(work, 'quarter'), 22);
 const scaleJobs = HAS_JOBS ? 2 : undefined;
-log(`scaling: 1x, 2x, 4x the ${brown ? 'whole corpus' : 'press section'}${scaleJobs ? ' with --jobs 2' : ''}`);
+log(`scaling: 1x, 2x, 4x the ${brown ? 'whole corpus' : 'first 22 press documents'}${scaleJobs ? ' with --jobs 2' : ''}`);
 results.scaling = [];
 for (const times of [1, 2, 4]) {
   let m;
-  if (times === 1) m = brown ? (results.throughputBrown.jobs2 ?? results.throughputBrown.newsgraph) : (results.jobs?.jobs2 ?? results.throughput.newsgraph);
+  if (times === 1 && brown) m = results.throughputBrown.jobs2 ?? results.throughputBrown.newsgraph;
   else {
     const corpus = replicate(base, times, join(work, `x${times}`));
     const out = join(work, `x${times}.nq`);
     m = summarize([build(corpus.dir, out, scaleJobs)], corpus.words);
-    rmSync(corpus.dir, { recursive: true });
+    if (corpus.dir !== base.dir) rmSync(corpus.dir, { recursive: true });
     m.outputMB = round(statSync(out).size / 2 ** 20, 1);
     rmSync(out);
+    if (times > 1 || !brown) m.documents = corpus.documents;
   }
-  results.scaling.push({ times, documents: base.documents * times, words: base.words * times, wallSeconds: m.wallSeconds, wordsPerSecond: m.wordsPerSecond, peakRssMB: m.peakRssMB });
+  results.scaling.push({ times, documents: base.documents * times, words: base.words * times, wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, wordsPerSecond: m.wordsPerSecond, peakRssMB: m.peakRssMB });
   log(`  ${times}x: ${m.wallSeconds} s, ${m.peakRssMB} MB`);
 }
 for (const s of results.scaling) s.timeVs1x = round(s.wallSeconds / results.scaling[0].wallSeconds);
@@ -180,7 +191,7 @@ log('serialization, loader and oxigraph on the built quads');
   const { Parser, Writer, DataFactory } = await import('n3');
   const lib = await import(join(root, 'dist/index.js'));
   const nq = readFileSync(join(work, brown ? 'brown-1.nq' : 'press-1.nq'), 'utf8');
-  const time = (f, n = 3) => { const xs = []; let out; for (let i = 0; i < n; i++) { const t0 = performance.now(); out = f(); xs.push((performance.now() - t0) / 1000); } return { seconds: median(xs), out }; };
+  const time = (f, n = QUICK ? 2 : 3) => { const xs = []; let out; for (let i = 0; i < n; i++) { const t0 = performance.now(); out = f(); xs.push((performance.now() - t0) / 1000); } return { seconds: median(xs), out }; };
   const parsed = time(() => new Parser({ format: 'N-Quads' }).parse(nq), 1);
   const quads = parsed.out;
   // The writers get what a build hands them: canonical quads (Turtle: the same, merged into one graph).
@@ -211,6 +222,7 @@ log('serialization, loader and oxigraph on the built quads');
 // ---------------------------------------------------------------- 5. viewer and publish benchmarks (when their tools exist)
 function external(name, script, args, ready) {
   if (values['no-external']) return { skipped: '--no-external' };
+  if (QUICK) return { skipped: '--quick (runs in the full benchmark)' };
   const why = ready();
   if (why) return { skipped: why };
   log(`${name} benchmark: node ${script} ${args.join(' ')}`);
@@ -220,12 +232,14 @@ function external(name, script, args, ready) {
   return lines.length === 1 ? lines[0] : lines;
 }
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-results.viewer = external('viewer', 'scripts/bench-viewer.mjs', QUICK ? ['--nodes', '2000', '--edges', '10000'] : [], () => (existsSync('/usr/bin/chromium') ? undefined : '/usr/bin/chromium is not installed (sh scripts/test.sh installs it)'));
-results.publish = external('publish', 'scripts/bench-publish.mjs', QUICK ? ['--articles', '60', '--concurrency', '1,2'] : ['--articles', '300', '--concurrency', '1,2,4'], () => (onPath('virtuoso-t') || process.env.VIRTUOSO_BIN ? undefined : 'virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin)'));
+results.viewer = external('viewer', 'scripts/bench-viewer.mjs', [], () => (existsSync('/usr/bin/chromium') ? undefined : '/usr/bin/chromium is not installed (sh scripts/test.sh installs it)'));
+results.publish = external('publish', 'scripts/bench-publish.mjs', ['--articles', '300', '--concurrency', '1,2,4'], () => (onPath('virtuoso-t') || process.env.VIRTUOSO_BIN ? undefined : 'virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin)'));
 
 // ---------------------------------------------------------------- report
 results.machine.loadAverageEnd = round(loadavg()[0]);
 results.totalSeconds = round((performance.now() - started) / 1000, 1);
+rmSync(snapshot, { recursive: true, force: true });
+rmSync(bin, { force: true });
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else log(`kept ${work}`);
 
@@ -236,7 +250,7 @@ const rows = [
   ['peer (compromise people/places/orgs)', `${t.peer.wallSeconds} s (CPU ${t.peer.cpuSeconds} s), ${t.peer.wordsPerSecond} words/s, peak RSS ${t.peer.peakRssMB} MB`],
   ['ratio peer / newsgraph', `${t.ratio} wall (CPU ${t.ratioCpu}); goal >= 2.0: ${t.ratio >= 2 ? 'met' : 'NOT met'}`],
 ];
-if (results.jobs) rows.push(['--jobs 2 vs --jobs 1', `${results.jobs.jobs2.wallSeconds} s vs ${results.jobs.jobs1.wallSeconds} s: speedup ${results.jobs.speedup} (goal >= 1.8: ${results.jobs.speedup >= 1.8 ? 'met' : 'NOT met'}), identical bytes: ${results.jobs.identicalBytes}`]);
+if (results.jobs) rows.push(['--jobs 2 vs --jobs 1', `${results.jobs.jobs2.wallSeconds} s (CPU ${results.jobs.jobs2.cpuSeconds} s) vs ${results.jobs.jobs1.wallSeconds} s: speedup ${results.jobs.speedup} (goal >= 1.8: ${results.jobs.speedup >= 1.8 ? 'met' : 'NOT met'}), identical bytes: ${results.jobs.identicalBytes}; ratio to the peer with --jobs 2: ${round(median(runs.peer.map((x) => x.wall)) / results.jobs.jobs2.wallSeconds)}`]);
 else rows.push(['--jobs', 'skipped: this build has no --jobs option']);
 if (results.throughputBrown) {
   const b = results.throughputBrown;
@@ -248,13 +262,13 @@ rows.push(['N-Quads: ours vs raw N3.Writer', `${s.nquads.oursSeconds} s vs ${s.n
 rows.push(['loader (quads -> graphology)', `${results.loader.quadsPerSecond} quads/s (goal >= 1M/s: ${results.loader.quadsPerSecond >= 1e6 ? 'met' : 'NOT met'}); ${results.loader.nodes} nodes, ${results.loader.edges} edges`]);
 rows.push(['oxigraph load + SPARQL', `load ${results.oxigraph.loadSeconds} s (${results.oxigraph.quadsPerSecond} quads/s), query ${results.oxigraph.querySeconds} s (${results.oxigraph.queryRows} rows)`]);
 rows.push(['viewer', results.viewer.skipped ? `skipped: ${results.viewer.skipped}` : `${results.viewer.nodes} nodes / ${results.viewer.edges} edges: first render ${results.viewer.firstRenderMs} ms, layout settled ${results.viewer.layoutSettledMs} ms`]);
-rows.push(['publish (Virtuoso)', results.publish.skipped ? `skipped: ${results.publish.skipped}` : [results.publish].flat().map((r) => `c=${r.concurrency}: ${r.triplesPerSecond} triples/s`).join(', ')]);
+rows.push(['publish (Virtuoso)', results.publish.skipped ? `skipped: ${results.publish.skipped}` : [results.publish].flat().filter((r) => r.concurrency !== undefined).map((r) => `concurrency ${r.concurrency}: ${r.triplesPerSecond} triples/s`).join(', ')]);
 rows.push(['machine', `${results.machine.cores} cores, load average ${results.machine.loadAverageStart} at start, ${results.machine.loadAverageEnd} at end; total ${results.totalSeconds} s`]);
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nnewsgraph benchmark (${results.mode})`);
 for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
-console.log(`\n  scaling (${brown ? 'whole corpus' : 'press section'}${scaleJobs ? ', --jobs 2' : ''}, N-Quads output)`);
-console.log('  copies  documents     words  wall s  words/s  peak RSS MB  time vs 1x');
-for (const r of results.scaling) console.log(`  ${String(r.times).padStart(6)}  ${String(r.documents).padStart(9)}  ${String(r.words).padStart(8)}  ${String(r.wallSeconds).padStart(6)}  ${String(r.wordsPerSecond).padStart(7)}  ${String(r.peakRssMB).padStart(11)}  ${String(r.timeVs1x).padStart(10)}`);
+console.log(`\n  scaling (${brown ? 'whole corpus' : 'first 22 press documents'}${scaleJobs ? ', --jobs 2' : ''}, streamed N-Quads output)`);
+console.log('  copies  documents     words  wall s  CPU s  words/s  peak RSS MB  time vs 1x');
+for (const r of results.scaling) console.log(`  ${String(r.times).padStart(6)}  ${String(r.documents).padStart(9)}  ${String(r.words).padStart(8)}  ${String(r.wallSeconds).padStart(6)}  ${String(r.cpuSeconds).padStart(5)}  ${String(r.wordsPerSecond).padStart(7)}  ${String(r.peakRssMB).padStart(11)}  ${String(r.timeVs1x).padStart(10)}`);
 console.log('');
 console.log(JSON.stringify(results));

@@ -120,25 +120,51 @@ export function sortQuads<Q extends RDF.Quad>(quads: Iterable<Q>): Q[] {
     entries.push(term(q.graph), term(q.subject), p, term(q.object));
     list.push(q);
   }
-  const rank = (m: Map<string, Entry>) => {
-    const sorted = [...m.values()].sort((a, b) => a.kind - b.kind || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    sorted.forEach((e, i) => { e.rank = i; });
-  };
-  rank(terms);
-  rank(predicates);
+  rankEntries(terms);
+  rankEntries(predicates);
   const n = list.length;
-  const ranks = new Float64Array(n * 4);
-  for (let i = 0; i < n * 4; i++) ranks[i] = entries[i]!.rank;
+  const termBits = bitsFor(terms.size);
+  const predicateBits = bitsFor(predicates.size);
+  if (3 * termBits + predicateBits <= 52) {
+    // The four ranks fit in one exact number: sort the distinct numbers natively.
+    const ts = 2 ** termBits, ps = 2 ** predicateBits;
+    const first = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const key = ((entries[4 * i]!.rank * ts + entries[4 * i + 1]!.rank) * ps + entries[4 * i + 2]!.rank) * ts + entries[4 * i + 3]!.rank;
+      if (!first.has(key)) first.set(key, i);
+    }
+    const keys = Float64Array.from(first.keys()).sort();
+    const out: Q[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = list[first.get(keys[i]!)!]!;
+    return out;
+  }
+  // Otherwise two numbers per quad: (graph, subject) and (predicate, object).
+  const hi = new Float64Array(n), lo = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    hi[i] = entries[4 * i]!.rank * 2 ** 26 + entries[4 * i + 1]!.rank;
+    lo[i] = entries[4 * i + 2]!.rank * 2 ** 26 + entries[4 * i + 3]!.rank;
+  }
   const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => ranks[4 * a]! - ranks[4 * b]! || ranks[4 * a + 1]! - ranks[4 * b + 1]! || ranks[4 * a + 2]! - ranks[4 * b + 2]! || ranks[4 * a + 3]! - ranks[4 * b + 3]!);
+  order.sort((a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]!);
   const out: Q[] = [];
   let prev = -1;
   for (const i of order) {
-    if (prev >= 0 && ranks[4 * i] === ranks[4 * prev] && ranks[4 * i + 1] === ranks[4 * prev + 1] && ranks[4 * i + 2] === ranks[4 * prev + 2] && ranks[4 * i + 3] === ranks[4 * prev + 3]) continue;
+    if (prev >= 0 && hi[i] === hi[prev] && lo[i] === lo[prev]) continue;
     out.push(list[i]!);
     prev = i;
   }
   return out;
+}
+
+/** Bits needed for the ranks 0..count-1. */
+function bitsFor(count: number): number {
+  return Math.max(1, Math.ceil(Math.log2(Math.max(2, count))));
+}
+
+/** Ranks entries in (kind, natural key) order. */
+function rankEntries(m: Map<string, { kind: number; key: string; rank: number }>): void {
+  const sorted = [...m.values()].sort((a, b) => a.kind - b.kind || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < sorted.length; i++) sorted[i]!.rank = i;
 }
 
 /** Whether quads are strictly increasing in canonical order (so sorted, without duplicates). */
