@@ -150,9 +150,9 @@ function rebuild(): void {
     return attrs;
   }, { attributes: ['size', 'color'] });
   // Good start: small graphs get a short synchronous ForceAtlas2 run before the first frame.
-  if (graph.order > 1 && graph.order <= 2000) {
+  if (graph.order > 1 && graph.order <= 500) {
     const settings = layoutSettings(graph);
-    forceAtlas2.assign(graph, { iterations: graph.order <= 200 ? 400 : 60, settings, getEdgeWeight: 'weight' });
+    forceAtlas2.assign(graph, { iterations: graph.order <= 200 ? 400 : 100, settings, getEdgeWeight: 'weight' });
     // A last pass that keeps discs from overlapping (sizes are comparable to positions at this point).
     if (graph.order <= 200) forceAtlas2.assign(graph, { iterations: 50, settings: { ...settings, adjustSizes: true }, getEdgeWeight: 'weight' });
   }
