@@ -59,6 +59,7 @@ function makeFiles(dir: string): void {
   copyFileSync(join(FIXTURES, 'malformed.ttl'), join(dir, 'bad.ttl'));
   copyFileSync(join(FIXTURES, 'malformed.trig'), join(dir, 'bad.trig'));
   copyFileSync(join(FIXTURES, 'malformed.nq'), join(dir, 'bad.nq'));
+  writeFileSync(join(dir, 'latin1.ttl'), Buffer.from('@prefix ex: <http://example.org/> .\nex:a ex:b "caf\xe9" .\n', 'latin1'));
   copyFileSync(SAMPLE, join(dir, 'graph.ttl'));
   mkdirSync(join(dir, 'outdir'));
   symlinkSync('a.txt', join(dir, 'link.txt'));

@@ -105,7 +105,7 @@ export const command: Command = {
     const { parseByteCount } = await import('../io/read.ts');
     const maxBytes = values['max-bytes'] === undefined ? undefined : parseByteCount(values['max-bytes']);
     if (values['max-bytes'] !== undefined && maxBytes === undefined) throw new UsageError(`build: --max-bytes must be a positive number of bytes, e.g. 500k or 20M (got "${values['max-bytes']}")`);
-    const inputs = readArticles(files, meta, { lenient: values.lenient, maxBytes, onWarning: (message) => printError(`newsgraph: warning: ${message}`) });
+    const inputs = readArticles(files, meta, { lenient: values.lenient ?? false, maxBytes, onWarning: (message) => printError(`newsgraph: warning: ${message}`) });
     const { parseJobs, runArticles } = await import('../jobs/index.ts');
     const jobs = parseJobs(values.jobs);
     if (format === 'n-quads' && output && !values.append && !values.summary) {

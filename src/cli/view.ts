@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import type * as RDF from '@rdfjs/types';
 import { parseRdf, guessFormat, mediaTypeOf, type RdfFormat } from '../load/index.ts';
 import { EXIT, InputError, NewsgraphError, UsageError } from '../errors.ts';
+import { decodeText } from '../io/read.ts';
 import { parseGraph } from '../rdf/read.ts';
 import { toNQuads } from '../rdf/write.ts';
 import { serveViewer, findPackageRoot, PortInUseError, ViewerNotBuiltError } from '../serve/index.ts';
@@ -37,16 +38,17 @@ export interface GraphFile {
  * malformed. JSON-LD (.jsonld, .json) is turned into N-Quads here, so the browser only ever parses n3 syntaxes.
  */
 export async function readGraphFile(path: string): Promise<GraphFile> {
-  let text: string;
+  let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new InputError(path, 'is a folder, not a graph file');
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message, { cause: error });
   }
-  if (text.includes('\u0000')) throw new InputError(path, 'binary file, expected Turtle, TriG, N-Triples or N-Quads');
+  // Strict UTF-8, as every other command reads graphs: invalid bytes are an error, not U+FFFD in labels.
+  const text = decodeText(bytes, path);
   if (/\.(jsonld|json)$/i.test(path)) {
     const quads = await parseGraph(text, { format: 'json-ld', file: path });
     return { path, text: toNQuads(quads), format: 'n-quads', quads };

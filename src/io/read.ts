@@ -35,7 +35,7 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
 /** Options of readTextFile, readArticleFile and decodeText. */
 export interface ReadTextOptions {
-  /** Decode invalid UTF-8 with U+FFFD replacement characters instead of failing (`--lenient`). */
+  /** Decode invalid UTF-8 with U+FFFD replacement characters instead of failing (`--lenient`); `false` adds that hint to the error. */
   lenient?: boolean;
   /** Refuse a file larger than this many bytes, before reading it (`--max-bytes`). */
   maxBytes?: number;
@@ -56,7 +56,9 @@ export function decodeText(bytes: Uint8Array, file: string, options: ReadTextOpt
       options.onWarning?.(`${file}: not valid UTF-8${where}; bad bytes replaced with U+FFFD (--lenient)`);
       return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     }
-    throw new InputError(file, `not valid UTF-8${where}; convert it with e.g. \`iconv -t UTF-8\`, or pass --lenient to replace bad bytes with U+FFFD`, { cause });
+    // `lenient: false` means the caller offers --lenient (build); others only take strict UTF-8.
+    const hint = options.lenient === false ? ', or pass --lenient to replace bad bytes with U+FFFD' : '';
+    throw new InputError(file, `not valid UTF-8${where}; convert it with e.g. \`iconv -t UTF-8\`${hint}`, { cause });
   }
 }
 
