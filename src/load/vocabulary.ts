@@ -1,22 +1,9 @@
 /** The IRIs the loader reads, and the class / property hierarchy closed over ontology and data. */
 import type * as RDF from '@rdfjs/types';
+import { PREFIXES } from '../rdf/namespaces.ts';
 import type { NodeType } from './types.ts';
 
-// The same namespaces as src/rdf/namespaces.ts, kept as plain strings so that the browser bundle of the
-// loader does not pull in the emitter's term factory.
-const ng = 'https://w3id.org/newsgraph/ontology#';
-const rdf = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const rdfs = 'http://www.w3.org/2000/01/rdf-schema#';
-const owl = 'http://www.w3.org/2002/07/owl#';
-const skos = 'http://www.w3.org/2004/02/skos/core#';
-const schema = 'https://schema.org/';
-const prov = 'http://www.w3.org/ns/prov#';
-const nif = 'http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#';
-const itsrdf = 'http://www.w3.org/2005/11/its/rdf#';
-const sem = 'http://semanticweb.cs.vu.nl/2009/11/sem/';
-const org = 'http://www.w3.org/ns/org#';
-const dcterms = 'http://purl.org/dc/terms/';
-const sh = 'http://www.w3.org/ns/shacl#';
+const { ng, rdf, rdfs, owl, skos, schema, prov, nif, itsrdf, sem, org, dcterms, sh } = PREFIXES;
 const foaf = 'http://xmlns.com/foaf/0.1/';
 const dbo = 'http://dbpedia.org/ontology/';
 const schemaHttp = 'http://schema.org/';
