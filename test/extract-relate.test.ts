@@ -150,3 +150,15 @@ describe('participants in lists and appositions', () => {
     expect(participantLabels(x, ev)).toEqual(['Lars Dahl']);
   });
 });
+
+describe('named events', () => {
+  it('"the YEAR NAME" is another event than NAME, and "during" makes an event part of it', () => {
+    const x = extract('Pilgrims gathered for the annual Hajj pilgrimage. During the 1991 Hajj, a stampede killed many people near Mecca.');
+    const hajj = x.events.find((e) => e.label === 'Hajj');
+    const y1991 = x.events.find((e) => e.label === '1991 Hajj')!;
+    expect(hajj).toBeDefined();
+    const stampede = x.events.find((e) => e.kind === 'Disaster')!;
+    expect(stampede.partOf).toBe(y1991.key);
+    expect(labelOf(x, stampede.place)).toBe('Mecca');
+  });
+});

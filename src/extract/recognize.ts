@@ -38,6 +38,8 @@ export interface RawMention {
   weak?: boolean;
   /** An acronym used as a modifier ("the IMU system"): an organisation only if defined elsewhere. */
   modifier?: boolean;
+  /** A year written right before the name ("the 1991 Hajj"), which names a distinct event. */
+  yearBefore?: { start: number; text: string };
 }
 
 const CONNECTORS = new Set(['of', 'de', 'di', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'for', '&', 'and']);
@@ -256,6 +258,9 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     }
     const m = typeName(i, j, title);
     if (!m) return resume;
+    // "the 1991 Hajj", "the 2014 World Cup": a year may qualify an event's name.
+    const y = tokens[i - 1];
+    if (y && /^(1[89]|2[01])\d\d$/.test(y.text) && tokens[i - 2]?.lower === 'the') m.yearBefore = { start: y.start, text: y.text };
     // "CEI (Italian Episcopal Conference)": a name in parentheses right after an acronym expands it.
     if (tokens[i - 1]?.text === '(' && tokens[j]?.text === ')') {
       const acr = out.find((x) => x.tokenEnd === i - 1 && isAcronym(x.text));

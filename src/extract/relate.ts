@@ -248,7 +248,7 @@ export function relate(input: RelateInput): RelateOutput {
       const objectPlace = kind === 'Visit' && isVerb ? entityOfMention(mentionAtToken.get(i + 1)) : undefined;
       const place = isPlace(objectPlace) ? objectPlace!.key : findPlace(i + 1, clause[1]);
       const date = findDateNear(tokens, i, clause[0], clause[1], input.articleDate);
-      const partOf = findSuperEvent(i + 1, clause[1]);
+      const partOf = findSuperEvent(i + 1, clause[1]) ?? findSuperEvent(clause[0], i);
       const mention: TriggerMention = { start: t.start, end: t.end, text: t.text, sentence: s, noun: !isVerb, phrase: nounCompound(i) };
 
       // Coreference: "the talks", "the meeting", or another trigger of a kind already seen with the same actors.
@@ -256,7 +256,8 @@ export function relate(input: RelateInput): RelateOutput {
       const prior = [...events].reverse().find((e) => group.includes(e.kind) && !eventOfNamedValues().has(e) && compatible(e, participants, date?.value));
       // A bare plural or indefinite noun with no actor ("future ... trade discussions") is not
       // the event already told; a definite one ("the talks") or a verb with its actors is.
-      if (!isVerb && !det && participants.size === 0) continue;
+      const selfStanding = (kind === 'Accident' || kind === 'Disaster') && !!place;
+      if (!isVerb && !det && participants.size === 0 && !selfStanding) continue;
       if (prior && (det || participants.size === 0 || overlaps(prior, participants) || prior.kind === kind)) {
         addMention(prior, mention);
         if (!prior.sentences.includes(s)) prior.sentences.push(s);

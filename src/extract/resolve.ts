@@ -113,6 +113,12 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
       eventMentions.push(m);
     }
   }
+  // "the 1991 Hajj" is another event than "the Hajj": the year becomes part of its name.
+  for (const m of eventMentions) {
+    if (!m.yearBefore) continue;
+    m.text = text.slice(m.yearBefore.start, m.end);
+    m.start = m.yearBefore.start;
+  }
 
   // 3. People with two or more name words first, then organisations.
   const persons: Cluster[] = [];
