@@ -108,7 +108,15 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
   for (const t of tokens) if (!t.sentenceStart && !headline.has(t.sentence) && /^\p{Lu}/u.test(t.text)) midCaps.add(t.text);
   const capitalisedElsewhere = (t: Token) => midCaps.has(t.text);
   const bodyText = seg.sentences.filter((x) => !headline.has(x.index)).map((x) => x.text).join('\n');
-  const bodyHasName = (name: string) => new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(bodyText);
+  const bodyNames = new Map<string, boolean>();
+  const bodyHasName = (name: string) => {
+    let hit = bodyNames.get(name);
+    if (hit === undefined) {
+      hit = bodyText.includes(name) && new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(bodyText);
+      bodyNames.set(name, hit);
+    }
+    return hit;
+  };
   /** Whether [i, j) begins with a country, demonym, region or capital name ("New Zealand ..."). */
   const startsPlaceName = (i: number, j: number) => {
     for (let k = Math.min(j, i + 4); k > i; k--) {

@@ -122,7 +122,15 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
 
   // 3. People with two or more name words first, then organisations.
   const persons: Cluster[] = [];
-  const personTokens = (c: Cluster) => [...c.names.keys()].flatMap((n) => n.split(/\s+/));
+  // The words of a person's names, recomputed only when the cluster gained a name.
+  const tokenCache = new Map<Cluster, { size: number; words: Set<string> }>();
+  const personTokens = (c: Cluster) => {
+    const hit = tokenCache.get(c);
+    if (hit && hit.size === c.names.size) return hit.words;
+    const words = new Set([...c.names.keys()].flatMap((n) => n.split(/\s+/)));
+    tokenCache.set(c, { size: c.names.size, words });
+    return words;
+  };
   for (const m of mentions) {
     if (m.kind !== 'person' || clusterOf.has(m.id)) continue;
     const words = m.text.split(/\s+/);
@@ -176,7 +184,7 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
   for (const m of mentions) {
     if (clusterOf.has(m.id) || m.kind === 'event') continue;
     const words = m.text.split(/\s+/);
-    const person = persons.filter((p) => words.every((w) => personTokens(p).includes(w)));
+    const person = persons.filter((p) => { const t = personTokens(p); return words.every((w) => t.has(w)); });
     if (person.length >= 1 && (m.kind === 'person' || m.kind === 'unknown' || m.kind === 'org')) {
       attach(nearestBefore(person, m) ?? person[0]!, m);
       continue;
@@ -290,10 +298,19 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 
+const sortedWords = new Map<string, string>();
+/** Whether two names have the same words in any order ("Meng Wanzhou", "Wanzhou Meng"). */
 function sameWords(a: string, b: string): boolean {
-  const x = a.split(/\s+/).sort().join(' ');
-  const y = b.split(/\s+/).sort().join(' ');
-  return x === y;
+  const key = (n: string) => {
+    let k = sortedWords.get(n);
+    if (k === undefined) {
+      k = n.split(/\s+/).sort().join(' ');
+      if (sortedWords.size > 50000) sortedWords.clear();
+      sortedWords.set(n, k);
+    }
+    return k;
+  };
+  return a.length === b.length && key(a) === key(b);
 }
 
 function containsName(p: Cluster, words: string[]): boolean {

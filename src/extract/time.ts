@@ -46,6 +46,9 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 const DAY_PART = '(?: (?:morning|afternoon|evening|night))?';
 const RELATIVE = new RegExp(`^(?:yesterday${DAY_PART}|today|tonight|tomorrow${DAY_PART}|last night|this (?:morning|afternoon|evening)|(?:this|last|next|earlier this|later this) (?:week|weekend|month|year)|(?:on |last |next |this )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)${DAY_PART}|(?:\\d+|${Object.keys(NUMBER_WORDS).join('|')}) (?:days?|weeks?|months?|years?) (?:ago|later|earlier))$`);
 
+/** First words of the relative expressions: a cheap test before the full pattern. */
+const RELATIVE_FIRST = new RegExp(`^(?:yesterday|today|tonight|tomorrow|last|this|next|earlier|later|on|sunday|monday|tuesday|wednesday|thursday|friday|saturday|\\d+|${Object.keys(NUMBER_WORDS).join('|')})$`);
+
 /**
  * Resolves a relative expression against the article date (ISO): "yesterday", "last night",
  * "today", "tomorrow", "two days ago", "last month", "this year", "on Thursday" (the last such day on
@@ -150,6 +153,7 @@ export function findDateNear(tokens: Token[], i: number, a: number, b: number, a
       return { value: `${year}-${pad(month)}`, text };
     }
     if (k > i && (prev === 'in' || prev === 'during') && parseYear(t.text)) return { value: t.text, text: `${prev} ${t.text}` };
+    if (!RELATIVE_FIRST.test(t.lower)) continue;
     for (const n of [4, 3, 2, 1]) {
       const phrase = tokens.slice(k, k + n).map((x) => x.lower).join(' ');
       const rel = resolveRelative(phrase, articleDate, tense);

@@ -22,43 +22,100 @@ export interface TopicMatcher {
 
 const cache = new WeakMap<TopicConcept[], TopicMatcher>();
 
-/** Compiles one regular expression over every label of the scheme. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Separators between the phrase's words: "-" for a hyphen, else the text itself (" "). */
+  seps?: string[];
+  key?: string;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Splits a phrase into words and the separators between them. */
+function wordsOf(phrase: string): { words: string[]; seps: string[] } {
+  const words: string[] = [];
+  const seps: string[] = [];
+  let last = -1;
+  for (const m of phrase.matchAll(WORD)) {
+    if (last >= 0) {
+      const sep = phrase.slice(last, m.index);
+      // A space must be a space; a hyphen may be written as a hyphen, a dash or a space.
+      seps.push(/^[-‐–]$/u.test(sep) ? '-' : sep.replace(/’/g, "'"));
+    }
+    words.push(m[0].toLowerCase());
+    last = m.index! + m[0].length;
+  }
+  return { words, seps };
+}
+
+/** Compiles a word trie over every label of the scheme (longest phrase wins, whole words only). */
 export function compileTopicMatcher(scheme: TopicConcept[]): TopicMatcher {
   const hit = cache.get(scheme);
   if (hit) return hit;
-  const byPhrase = new Map<string, string>();
+  const root: TrieNode = { next: new Map() };
+  const keyOf = new Map<string, string>();
   for (const c of scheme) {
     // Prefer the more specific concept when two share a keyword.
     for (const p of [c.label, ...c.altLabels]) {
       const k = p.toLowerCase().trim();
       if (!k || k.includes(',')) continue;
-      const prev = byPhrase.get(k);
-      if (!prev || (c.broader && !scheme.find((x) => x.key === prev)?.broader)) byPhrase.set(k, c.key);
+      const prev = keyOf.get(k);
+      if (!prev || (c.broader && !scheme.find((x) => x.key === prev)?.broader)) keyOf.set(k, c.key);
     }
   }
-  const phrases = [...byPhrase.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-‐–]/g, '[-‐–\\s]?'));
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  for (const [phrase, key] of keyOf) {
+    const { words, seps } = wordsOf(phrase);
+    if (!words.length) continue;
+    let node = root;
+    for (const w of words) {
+      let n = node.next.get(w);
+      if (!n) node.next.set(w, (n = { next: new Map() }));
+      node = n;
+    }
+    if (!node.key) { node.key = key; node.seps = seps; }
+  }
   const matcher: TopicMatcher = {
     concepts: new Map(scheme.map((c) => [c.key, c])),
     find(text, sentences) {
       const hits: TopicHit[] = [];
+      const words = [...text.matchAll(WORD)];
       let s = 0;
-      for (const m of text.matchAll(re)) {
-        const start = m.index!;
+      for (let i = 0; i < words.length; i++) {
+        let node = root.next.get(words[i]![0].toLowerCase());
+        if (!node) continue;
+        let best: { node: TrieNode; end: number } | undefined;
+        let j = i;
+        for (;;) {
+          if (node.key && sepsMatch(node.seps!, i, j)) best = { node, end: j };
+          const w = words[j + 1];
+          if (!w) break;
+          const nextNode = node.next.get(w[0].toLowerCase());
+          if (!nextNode) break;
+          node = nextNode;
+          j++;
+        }
+        if (!best) continue;
+        const start = words[i]!.index!;
+        const last = words[best.end]!;
+        const end = last.index! + last[0].length;
         while (s < sentences.length - 1 && sentences[s]!.end <= start) s++;
-        const key = byPhrase.get(m[0].toLowerCase()) ?? byPhrase.get(m[0].toLowerCase().replace(/[-‐–\s]+/g, '-')) ?? lookupLoose(m[0]);
-        if (key) hits.push({ key, sentence: s, start, end: start + m[0].length, text: m[0] });
+        hits.push({ key: best.node.key!, sentence: s, start, end, text: text.slice(start, end) });
+        i = best.end;
       }
       return hits;
+
+      /** Whether the text between words i..j has the separators the phrase has. */
+      function sepsMatch(seps: string[], i: number, j: number): boolean {
+        for (let k = i; k < j; k++) {
+          const a = words[k]!;
+          const between = text.slice(a.index! + a[0].length, words[k + 1]!.index);
+          const want = seps[k - i]!;
+          if (want === '-' ? !/^[-‐–\s]$/u.test(between) : between.replace(/’/g, "'") !== want) return false;
+        }
+        return true;
+      }
     },
   };
-  function lookupLoose(found: string): string | undefined {
-    const norm = (x: string) => x.toLowerCase().replace(/[-‐–\s]+/g, '');
-    const f = norm(found);
-    for (const [p, k] of byPhrase) if (norm(p) === f) return k;
-    return undefined;
-  }
   cache.set(scheme, matcher);
   return matcher;
 }
