@@ -46,9 +46,14 @@ function usedPrefixes(quads: readonly RDF.Quad[]): Record<string, string> {
     else if (t.termType === 'Literal') iris.add(t.datatype.value);
   };
   for (const q of quads) { visit(q.subject); visit(q.predicate); visit(q.object); visit(q.graph); }
+  // An IRI starts with a namespace ending in "/" or "#" exactly when its part up to its last "/" or
+  // "#" does: test those few distinct stems, not every IRI.
+  const stems = new Set<string>();
+  for (const iri of iris) stems.add(iri.slice(0, Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1));
   const out: Record<string, string> = {};
   for (const [p, ns] of Object.entries(PREFIXES)) {
-    if ([...iris].some((iri) => iri.startsWith(ns))) out[p] = ns;
+    const candidates = /[/#]$/.test(ns) ? stems : iris;
+    for (const iri of candidates) if (iri.startsWith(ns)) { out[p] = ns; break; }
   }
   return out;
 }
