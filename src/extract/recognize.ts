@@ -91,11 +91,15 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
   const out: RawMention[] = [];
   const orgHeads = new Set([...gaz.lexicon.orgWords, ...ORG_HEADS_EXTRA]);
   const titlePhrases = buildTitlePhrases(gaz);
+  // Mentions by the token they end at (the first added wins, as a search in order would find).
+  const endingAt = new Map<number, RawMention>();
+  const mentionEndingAt = (tokenEnd: number) => endingAt.get(tokenEnd);
   const add = (m: Omit<RawMention, 'id' | 'start' | 'end' | 'text' | 'sentence'>): RawMention => {
     const a = tokens[m.tokenStart]!;
     const b = tokens[m.tokenEnd - 1]!;
     const mention: RawMention = { id: out.length, start: a.start, end: b.end, text: seg.tokens.length ? textOf(tokens, m.tokenStart, m.tokenEnd) : '', sentence: a.sentence, ...m };
     out.push(mention);
+    if (!endingAt.has(mention.tokenEnd)) endingAt.set(mention.tokenEnd, mention);
     return mention;
   };
   const fullText = (i: number, j: number) => textOf(tokens, i, j);
@@ -164,7 +168,9 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       if (parts.length === 2 && codes.every(Boolean)) {
         let at = t.start;
         parts.forEach((p, n) => {
-          out.push({ id: out.length, tokenStart: i, tokenEnd: i + 1, start: at, end: at + p.length, text: p, sentence: t.sentence, kind: 'country', countryCode: codes[n] });
+          const part: RawMention = { id: out.length, tokenStart: i, tokenEnd: i + 1, start: at, end: at + p.length, text: p, sentence: t.sentence, kind: 'country', countryCode: codes[n] };
+          out.push(part);
+          if (!endingAt.has(part.tokenEnd)) endingAt.set(part.tokenEnd, part);
           at += p.length + 1;
         });
         return resume;
@@ -271,7 +277,8 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (y && /^(1[89]|2[01])\d\d$/.test(y.text) && tokens[i - 2]?.lower === 'the') m.yearBefore = { start: y.start, text: y.text };
     // "CEI (Italian Episcopal Conference)": a name in parentheses right after an acronym expands it.
     if (tokens[i - 1]?.text === '(' && tokens[j]?.text === ')') {
-      const acr = out.find((x) => x.tokenEnd === i - 1 && isAcronym(x.text));
+      const before = mentionEndingAt(i - 1);
+      const acr = before && isAcronym(before.text) ? before : undefined;
       if (acr && initialsMatch(m.text, acr.text)) {
         if (m.kind === 'event' || m.kind === 'person' || m.kind === 'unknown') m.kind = 'org';
         acr.acronymOf = m.id;
@@ -309,14 +316,16 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       const before = tokens[title.tokenStart - 1];
       const m = add({ tokenStart: i, tokenEnd: j, kind: 'person', title });
       if (before && isRoleNoun(before, gaz)) {
-        const qual = out.find((x) => x.tokenEnd === title.tokenStart - 1 && x.sentence === before.sentence);
+        const q0 = mentionEndingAt(title.tokenStart - 1);
+        const qual = q0 && q0.sentence === before.sentence ? q0 : undefined;
         if (qual) { m.titleOf = qual.id; m.title = { tokenStart: title.tokenStart - 1, tokenEnd: title.tokenEnd, text: before.text, start: before.start }; }
       }
       return m;
     }
     // Person introduced by a lower-case role noun: "Huawei executive Meng Wanzhou".
     if (prev && isRoleNoun(prev, gaz) && !definite && !isOrgLike(tokens, i, j, orgHeads) && !gaz.countryNames.has(key)) {
-      const qual = out.find((m) => m.tokenEnd === i - 1 && m.sentence === prev.sentence);
+      const q0 = mentionEndingAt(i - 1);
+      const qual = q0 && q0.sentence === prev.sentence ? q0 : undefined;
       const m = add({ tokenStart: i, tokenEnd: j, kind: 'person', title: { tokenStart: i - 1, tokenEnd: i, text: prev.text, start: prev.start } });
       if (qual && (qual.kind === 'org' || qual.kind === 'unknown' || qual.kind === 'country' || qual.kind === 'demonym')) m.titleOf = qual.id;
       return m;

@@ -71,7 +71,21 @@ export function relate(input: RelateInput): RelateOutput {
   // Mentions by token position, for look-ups around triggers.
   const mentionAtToken = new Map<number, RawMention>();
   for (const m of mentions) if (resolution.entityOf.has(m.id)) for (let t = m.tokenStart; t < m.tokenEnd; t++) if (!mentionAtToken.has(t)) mentionAtToken.set(t, m);
-  const mentionEndingAt = (tokenEnd: number) => mentions.find((m) => m.tokenEnd === tokenEnd && resolution.entityOf.has(m.id));
+  // Resolved mentions by the token they end at (first one wins), by sentence, and by token range.
+  const endingAt = new Map<number, RawMention>();
+  const bySentence = new Map<number, RawMention[]>();
+  const sameTokens = new Map<number, RawMention[]>();
+  for (const m of mentions) {
+    if (!resolution.entityOf.has(m.id)) continue;
+    if (!endingAt.has(m.tokenEnd)) endingAt.set(m.tokenEnd, m);
+    const l = bySentence.get(m.sentence);
+    if (l) l.push(m); else bySentence.set(m.sentence, [m]);
+    if (m.tokenEnd === m.tokenStart + 1) {
+      const t = sameTokens.get(m.tokenStart);
+      if (t) t.push(m); else sameTokens.set(m.tokenStart, [m]);
+    }
+  }
+  const mentionEndingAt = (tokenEnd: number) => endingAt.get(tokenEnd);
 
   // Countries by salience, for "the two nations" and "both countries".
   const countries = resolution.entities.filter((e) => e.type === 'Country').sort((a, b) => b.mentions.length - a.mentions.length || a.key.localeCompare(b.key));
@@ -323,10 +337,8 @@ export function relate(input: RelateInput): RelateOutput {
     for (let i = sa; i < sb; i++) {
       if (!RELATION_NOUNS.has(tokens[i]!.lower)) continue;
       // "Canada-China relations": two countries joined by a hyphen right before the noun.
-      const pre = mentions.filter((m) => m.tokenEnd === i && m.tokenStart === i - 1 && resolution.entityOf.has(m.id));
-      const sameToken = mentions.filter((m) => m.tokenStart === i - 1 && m.tokenEnd === i && resolution.entityOf.has(m.id));
+      const sameToken = sameTokens.get(i - 1) ?? [];
       if (sameToken.length >= 2) { relationFor(sameToken.map((m) => keyOf(m)!), s); continue; }
-      void pre;
       // "relations between X and Y", "tensions ... between the two nations"
       const between = findBetween(i + 1, sb);
       if (between.length >= 2) relationFor(between, s);
@@ -384,7 +396,9 @@ export function relate(input: RelateInput): RelateOutput {
   /** Actors named in [a, b), leaving out title qualifiers and places after "in"/"at". */
   function actorsIn(a: number, b: number): string[] {
     const out: string[] = [];
-    for (const m of mentions) {
+    if (a >= b) return out;
+    const candidates = [...(bySentence.get(tokens[a]!.sentence) ?? []), ...(tokens[b - 1]!.sentence !== tokens[a]!.sentence ? bySentence.get(tokens[b - 1]!.sentence) ?? [] : [])];
+    for (const m of candidates) {
       if (m.tokenStart < a || m.tokenEnd > b || !isActorMention(m) || qualifierIds.has(m.id)) continue;
       const prev = tokens[m.tokenStart - 1];
       if (prev && PLACE_PREPS.has(prev.lower)) continue;
@@ -392,12 +406,10 @@ export function relate(input: RelateInput): RelateOutput {
       const before = entityOfMention(mentionEndingAt(m.tokenStart - 1));
       if (prev?.text === ',' && (before?.type === 'City' || before?.type === 'Place' || before?.type === 'Region') && entityOfMention(m)?.type === 'Country') continue;
       if (tokens[m.tokenEnd] && /^['’]s$/.test(tokens[m.tokenEnd]!.text) && entityOfMention(m)?.type !== 'Country') continue;
-      if (insideQuote(m.tokenStart)) continue;
       out.push(keyOf(m)!);
     }
     return out;
   }
-  function insideQuote(_i: number): boolean { return false; }
   /** "arrest of X", "meeting with X", "talks between X and Y", "attack on X". */
   function nominalArguments(i: number, end: number): string[] {
     let k = i + 1;
