@@ -226,6 +226,7 @@ export function relate(input: RelateInput): RelateOutput {
     const place = findPlace(m.tokenEnd, sentEnd);
     if (place && !ev.place) ev.place = place;
   }
+  const namedEvents = new Set(eventOfNamed.values());
   const namedEventAt = (tokenIdx: number) => resolution.eventMentions.find((m) => m.tokenStart <= tokenIdx && tokenIdx < m.tokenEnd);
 
   for (let s = 0; s < seg.sentenceTokens.length; s++) {
@@ -267,7 +268,11 @@ export function relate(input: RelateInput): RelateOutput {
 
       // Coreference: "the talks", "the meeting", or another trigger of a kind already seen with the same actors.
       const group = COREF_GROUPS.find((g) => g.includes(kind)) ?? [kind];
-      const prior = [...events].reverse().find((e) => group.includes(e.kind) && !eventOfNamedValues().has(e) && compatible(e, participants, date?.value));
+      let prior: NewsEvent | undefined;
+      for (let e = events.length - 1; e >= 0; e--) {
+        const ev = events[e]!;
+        if (group.includes(ev.kind) && !namedEvents.has(ev) && compatible(ev, participants, date?.value)) { prior = ev; break; }
+      }
       // A bare plural or indefinite noun with no actor ("future ... trade discussions") is not
       // the event already told; a definite one ("the talks") or a verb with its actors is.
       const selfStanding = (kind === 'Accident' || kind === 'Disaster') && !!place;
@@ -292,7 +297,6 @@ export function relate(input: RelateInput): RelateOutput {
       events.push(ev);
     }
   }
-  function eventOfNamedValues(): Set<NewsEvent> { return new Set(eventOfNamed.values()); }
 
   // Topics of each event and relation: those named in the sentences that state it.
   const topicsBySentence = new Map<number, string[]>();
