@@ -6,7 +6,7 @@
 //
 //   npm run bench                  500 Brown documents (about 1M words); under 5 minutes on 2 cores
 //   npm run bench -- --quick       the press section only (ca*, cb*, cc*: 88 documents); under 90 s
-//   options: --rounds N (alternating rounds of newsgraph and the peer; default 3), --no-external
+//   options: --rounds N (alternating rounds of newsgraph and the peer; default 2), --no-external
 //            (skip the viewer and publish benchmarks), --keep (keep the temp folder)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const { values } = parseArgs({
   },
 });
 const QUICK = Boolean(values.quick);
-const ROUNDS = Number(values.rounds ?? (QUICK ? 2 : 3));
+const ROUNDS = Number(values.rounds ?? 2);
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing; run `npm run build` first');
   process.exit(2);
@@ -126,7 +126,7 @@ for (let r = 0; r < ROUNDS; r++) {
   const p = peer(press.dir);
   runs.peer.push(p);
   peerCounts = JSON.parse(p.stdout.trim().split('\n').pop());
-  if (HAS_JOBS && (!QUICK || r === 0)) runs.ng2.push(build(press.dir, join(work, 'press-2.nq'), 2));
+  if (HAS_JOBS && r === 0) runs.ng2.push(build(press.dir, join(work, 'press-2.nq'), 2));
   log(`  round ${r + 1}: newsgraph ${runs.ng.at(-1).wall.toFixed(2)} s, peer ${p.wall.toFixed(2)} s${runs.ng2.length > r ? `, newsgraph --jobs 2 ${runs.ng2.at(-1).wall.toFixed(2)} s` : ''}`);
 }
 const summarize = (list, words) => list.length === 0 ? undefined : {
@@ -163,14 +163,16 @@ if (brown) {
 }
 
 // ---------------------------------------------------------------- 3. scaling
-// --quick scales a quarter of the press section (22 documents) to 4x, to stay within its time budget.
-const base = brown ?? replicate({ ...press, documents: 22, words: 0, bytes: 0, dir: press.dir }, 1, join(work, 'quarter'), 22);
+// Scaling starts from the press section (--quick: its first 22 documents), so that 4x stays within
+// the time budget (4x the whole corpus would be 4M words).
+const base = QUICK ? replicate({ ...press, documents: 22, words: 0, bytes: 0, dir: press.dir }, 1, join(work, 'quarter'), 22) : press;
+const baseName = QUICK ? 'first 22 press documents' : 'press section';
 const scaleJobs = HAS_JOBS ? 2 : undefined;
-log(`scaling: 1x, 2x, 4x the ${brown ? 'whole corpus' : 'first 22 press documents'}${scaleJobs ? ' with --jobs 2' : ''}`);
+log(`scaling: 1x, 2x, 4x the ${baseName}${scaleJobs ? ' with --jobs 2' : ''}`);
 results.scaling = [];
 for (const times of [1, 2, 4]) {
   let m;
-  if (times === 1 && brown) m = results.throughputBrown.jobs2 ?? results.throughputBrown.newsgraph;
+  if (times === 1 && !QUICK) m = results.jobs?.jobs2 ?? results.throughput.newsgraph;
   else {
     const corpus = replicate(base, times, join(work, `x${times}`));
     const out = join(work, `x${times}.nq`);
@@ -190,7 +192,7 @@ log('serialization, loader and oxigraph on the built quads');
 {
   const { Parser, Writer, DataFactory } = await import('n3');
   const lib = await import(join(root, 'dist/index.js'));
-  const nq = readFileSync(join(work, brown ? 'brown-1.nq' : 'press-1.nq'), 'utf8');
+  const nq = readFileSync(join(work, 'press-1.nq'), 'utf8');
   const time = (f, n = QUICK ? 2 : 3) => { const xs = []; let out; for (let i = 0; i < n; i++) { const t0 = performance.now(); out = f(); xs.push((performance.now() - t0) / 1000); } return { seconds: median(xs), out }; };
   const parsed = time(() => new Parser({ format: 'N-Quads' }).parse(nq), 1);
   const quads = parsed.out;
@@ -233,7 +235,7 @@ function external(name, script, args, ready) {
 }
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 results.viewer = external('viewer', 'scripts/bench-viewer.mjs', [], () => (existsSync('/usr/bin/chromium') ? undefined : '/usr/bin/chromium is not installed (sh scripts/test.sh installs it)'));
-results.publish = external('publish', 'scripts/bench-publish.mjs', ['--articles', '300', '--concurrency', '1,2,4'], () => (onPath('virtuoso-t') || process.env.VIRTUOSO_BIN ? undefined : 'virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin)'));
+results.publish = external('publish', 'scripts/bench-publish.mjs', ['--articles', '300', '--concurrency', '1,2'], () => (onPath('virtuoso-t') || process.env.VIRTUOSO_BIN ? undefined : 'virtuoso-t is not installed (apt-get install virtuoso-opensource-7-bin)'));
 
 // ---------------------------------------------------------------- report
 results.machine.loadAverageEnd = round(loadavg()[0]);
@@ -267,7 +269,7 @@ rows.push(['machine', `${results.machine.cores} cores, load average ${results.ma
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nnewsgraph benchmark (${results.mode})`);
 for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
-console.log(`\n  scaling (${brown ? 'whole corpus' : 'first 22 press documents'}${scaleJobs ? ', --jobs 2' : ''}, streamed N-Quads output)`);
+console.log(`\n  scaling (${baseName}${scaleJobs ? ', --jobs 2' : ''}, streamed N-Quads output)`);
 console.log('  copies  documents     words  wall s  CPU s  words/s  peak RSS MB  time vs 1x');
 for (const r of results.scaling) console.log(`  ${String(r.times).padStart(6)}  ${String(r.documents).padStart(9)}  ${String(r.words).padStart(8)}  ${String(r.wallSeconds).padStart(6)}  ${String(r.cpuSeconds).padStart(5)}  ${String(r.wordsPerSecond).padStart(7)}  ${String(r.peakRssMB).padStart(11)}  ${String(r.timeVs1x).padStart(10)}`);
 console.log('');
