@@ -17,10 +17,14 @@ export interface Resolution {
 
 const STOP_INITIALS = new Set(['of', 'the', 'and', 'for', 'on', 'in', '&', "'s", '’s', 'de', 'di', 'da', 'del', 'y']);
 
-/** Lower-case ASCII slug for IRIs; names in other scripts keep their letters, percent-encoded. */
+/**
+ * Lower-case slug for IRIs ("Prime Minister of Canada" → "prime-minister-of-canada"): marks
+ * stripped ("Québec" → "quebec"), apostrophes dropped ("People's" → "peoples"), "&" read as "and";
+ * names in other scripts keep their letters, percent-encoded. The one slug function of the project.
+ */
 export function slugify(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const ascii = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+    .replace(/['’`]/g, '').replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   if (!ascii) return 'x';
   return /^[a-z0-9-]+$/.test(ascii) ? ascii : encodeURIComponent(ascii);
 }
