@@ -59,15 +59,21 @@ export function parseBoth(text: string, mediaType: 'text/turtle' | 'application/
   } catch (err) {
     throw new GraphCheckError(`n3 cannot parse the ${mediaType} output: ${(err as Error).message}`);
   }
-  let ox: oxigraph.Quad[];
+  // Loaded into an oxigraph store (strict: IRIs and literals validated) and counted there, so that no
+  // wasm-backed term objects pile up over thousands of cases; the store is freed at once.
+  const store = new oxigraph.Store();
+  let oxigraphCount: number;
   try {
-    ox = oxigraph.parse(decoded, { format: mediaType }) as oxigraph.Quad[];
+    store.load(decoded, { format: mediaType });
+    oxigraphCount = store.size;
   } catch (err) {
     throw new GraphCheckError(`oxigraph cannot parse the ${mediaType} output: ${String(err)}`);
+  } finally {
+    (store as unknown as { free?: () => void }).free?.();
   }
   const distinct = (qs: { subject: RDF.Term; predicate: RDF.Term; object: RDF.Term; graph: RDF.Term }[]) =>
     new Set(qs.map((q) => [q.subject, q.predicate, q.object, q.graph].map((t) => `${t.termType}|${t.value}|${t.termType === 'Literal' ? `${(t as RDF.Literal).datatype.value}|${(t as RDF.Literal).language}` : ''}`).join(' '))).size;
-  return { quads, n3Count: distinct(quads), oxigraphCount: distinct(ox as unknown as RDF.Quad[]) };
+  return { quads, n3Count: distinct(quads), oxigraphCount };
 }
 
 /** Every IRI of the quads (terms and datatypes) is valid; throws naming the first bad one. */
