@@ -2,7 +2,7 @@
 // build that fails, or is killed (SIGKILL) while it writes, leaves an existing output as it was.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, newsgraph, requireBuild, tempDir } from './cli-helpers.ts';
 
@@ -27,9 +27,10 @@ function tempFilesOf(dir: string, name: string): string[] {
  * Starts a build and SIGKILLs it as soon as `when` says so (polled every few milliseconds);
  * resolves with how it ended and what `when` saw.
  */
-function killWhen(args: string[], when: () => string | undefined): Promise<{ signal: NodeJS.Signals | null; status: number | null; seen: string | undefined }> {
+function killWhen(args: string[], when: () => string | undefined, onKill?: (kill: () => void) => void): Promise<{ signal: NodeJS.Signals | null; status: number | null; seen: string | undefined }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: 'ignore' });
+    onKill?.(() => child.kill('SIGKILL'));
     let seen: string | undefined;
     const timer = setInterval(() => {
       if (seen !== undefined) return;
@@ -70,17 +71,27 @@ describe('no partial output', () => {
     expect(readFileSync(out).equals(readFileSync(reference))).toBe(true);
   }, 600_000);
 
-  it('buffered Turtle: SIGKILL the moment the temp file appears: the output is the old bytes or the complete new ones, never a part', async () => {
+  it('buffered Turtle: written through a temp file in the target folder; SIGKILL the moment it appears leaves the old bytes or the complete new ones, never a part', async () => {
     const reference = join(dir, 'reference.ttl');
     expect(newsgraph(['build', corpus, '-q', '-o', reference]).status).toBe(0);
     const complete = readFileSync(reference);
     const out = join(dir, 'out.ttl');
     writeFileSync(out, OLD);
-    const r = await killWhen(['build', corpus, '-q', '-o', out], () => tempFilesOf(dir, 'out.ttl')[0]);
-    expect(r.seen, 'the temp file was seen').toBeDefined();
-    const now = readFileSync(out);
-    console.log(`robust-atomic: killed at ${r.seen}; output ${now.toString("utf8") === OLD ? "unchanged (killed before the rename)" : "complete (killed after the rename)"}; temp files left: ${tempFilesOf(dir, "out.ttl").length}`);
-    expect(now.toString('utf8') === OLD || now.equals(complete), `output is neither old nor complete (${now.length} bytes)`).toBe(true);
+    // inotify tells us the moment the temp file is created (polling can miss a write this short).
+    let created: string | undefined;
+    let kill: (() => void) | undefined;
+    const watcher = watch(dir, (_event, file) => {
+      if (created === undefined && typeof file === 'string' && /^\.out\.ttl\.\d+\.[0-9a-f]+\.tmp$/.test(file)) { created = file; kill?.(); }
+    });
+    try {
+      const r = await killWhen(['build', corpus, '-q', '-o', out], () => created, (k) => { kill = k; });
+      expect(created, 'the output went through a temp file next to it').toMatch(/^\.out\.ttl\.\d+\.[0-9a-f]+\.tmp$/);
+      const now = readFileSync(out);
+      expect(now.toString('utf8') === OLD || now.equals(complete), `output is neither old nor complete (${now.length} bytes)`).toBe(true);
+      console.log(`robust-atomic: ${r.signal ?? `exit ${r.status}`} after ${created} appeared; output ${now.toString('utf8') === OLD ? 'unchanged (killed before the rename)' : 'complete (the rename came first)'}`);
+    } finally {
+      watcher.close();
+    }
   }, 600_000);
 
   it.each(['ttl', 'nq'])('SIGKILL during extraction (%s): the output is untouched and no temp file was made', async (ext) => {

@@ -51,11 +51,13 @@ export function parseRdf(text: string, options: ParseOptions = {}): RDF.Quad[] {
   } catch (error) {
     if ((error as { context?: unknown }).context === undefined) {
       // n3 2.13 crashes with a TypeError on some malformed input (an invalid IRI in @prefix): parse
-      // again, watching the tokens, and report the one it failed on.
+      // again, watching the tokens; report its positioned error, else the token it failed on.
       let last: (N3Token & { type?: string; value?: string }) | undefined;
       try {
         new Parser({ format: format === 'turtle' ? 'trig' : format, baseIRI: options.baseIRI }).parse(text, { onToken: (t: typeof last) => { last = t; } } as never);
-      } catch { /* the same failure */ }
+      } catch (again) {
+        if ((again as { context?: N3ErrorContext }).context?.line !== undefined) throw toParseError(again, text, fileName);
+      }
       if (last?.line !== undefined) {
         const what = last.type === 'IRI' ? `invalid IRI <${last.value ?? ''}>` : `cannot read ${JSON.stringify(last.value ?? last.type)}`;
         throw new ParseError(fileName, what, last.line, (last.start ?? 0) + 1, { cause: error });

@@ -67,15 +67,18 @@ export async function parseGraph(text: string, options: ReadOptions = {}): Promi
   try {
     return parser.parse(text) as RDF.Quad[];
   } catch (cause) {
-    const err = cause as Error & { context?: { line?: number; token?: { start?: number }; previousToken?: { end?: number; line?: number } } };
+    type N3Error = Error & { context?: { line?: number; token?: { start?: number }; previousToken?: { end?: number; line?: number } } };
+    let err = cause as N3Error;
     if (err.context?.line === undefined) {
       // n3 2.13 crashes with a TypeError on some malformed input (an invalid IRI in @prefix): parse
-      // again, watching the tokens, and report the one it failed on.
+      // again, watching the tokens; report its positioned error, else the token it failed on.
       let last: { line?: number; start?: number; type?: string; value?: string } | undefined;
       try {
         new Parser({ format: FORMATS[format].mediaType, baseIRI: options.baseIRI }).parse(text, { onToken: (t: typeof last) => { last = t; } } as never);
-      } catch { /* the same failure */ }
-      if (last?.line !== undefined) {
+      } catch (again) {
+        if ((again as N3Error).context?.line !== undefined) err = again as N3Error;
+      }
+      if (err.context?.line === undefined && last?.line !== undefined) {
         const what = last.type === 'IRI' ? `invalid IRI <${last.value ?? ''}>` : `cannot read ${JSON.stringify(last.value ?? last.type)}`;
         throw new ParseError(file, `${what} (reading it as ${format})`, last.line, last.start === undefined ? undefined : last.start + 1, { cause });
       }
