@@ -11,6 +11,7 @@ import { resolveEntities, slugify } from './resolve.ts';
 import { relate } from './relate.ts';
 import { compileTopicMatcher, selectTopics } from './topics.ts';
 import type { ArticleMeta, Extraction, Mention } from './types.ts';
+import { compareCodeUnits } from './order.ts';
 
 export type * from './types.ts';
 export { segmentText } from './segment.ts';
@@ -65,7 +66,7 @@ export function analyzeArticle(text: string, meta: ArticleMeta = {}, options: An
     entities: resolution.entities,
     roles,
     events: events.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start),
-    relations: relations.sort((a, b) => a.key.localeCompare(b.key)),
-    topics: [...topics.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([key, mentions]) => ({ key, mentions })),
+    relations: relations.sort((a, b) => compareCodeUnits(a.key, b.key)),
+    topics: [...topics.entries()].sort((a, b) => compareCodeUnits(a[0], b[0])).map(([key, mentions]) => ({ key, mentions })),
   };
 }

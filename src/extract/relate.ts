@@ -11,6 +11,7 @@ import type { Resolution } from './resolve.ts';
 import { ADDRESS_TITLES, titleCase } from '../gazetteer/index.ts';
 import type { TopicHit } from './topics.ts';
 import { parseYear, findDateNear } from './time.ts';
+import { compareCodeUnits } from './order.ts';
 
 /** Trigger words by event kind: nouns and verb forms of general English news writing. */
 const TRIGGERS: Record<string, EventKind> = {};
@@ -88,7 +89,7 @@ export function relate(input: RelateInput): RelateOutput {
   const mentionEndingAt = (tokenEnd: number) => endingAt.get(tokenEnd);
 
   // Countries by salience, for "the two nations" and "both countries".
-  const countries = resolution.entities.filter((e) => e.type === 'Country').sort((a, b) => b.mentions.length - a.mentions.length || a.key.localeCompare(b.key));
+  const countries = resolution.entities.filter((e) => e.type === 'Country').sort((a, b) => b.mentions.length - a.mentions.length || compareCodeUnits(a.key, b.key));
   const salientPair = countries.length >= 2 && (countries.length === 2 || countries[1]!.mentions.length > countries[2]!.mentions.length) ? [countries[0]!.key, countries[1]!.key] : undefined;
 
   // ---- roles ----
@@ -206,7 +207,7 @@ export function relate(input: RelateInput): RelateOutput {
     const name = m.text;
     const k = name.toLowerCase();
     let ev = eventOfNamed.get(k);
-    const mention: Mention = { start: m.start, end: m.end, text: m.text, sentence: m.sentence };
+    const mention: Mention = { start: m.start, end: m.end, text: input.text.slice(m.start, m.end), sentence: m.sentence };
     if (!ev) {
       ev = newEvent(kindOfNamed(name), name, m.sentence, mention);
       ev.aliases = [];
@@ -354,7 +355,7 @@ export function relate(input: RelateInput): RelateOutput {
     r.key = `relation-${r.parties.map((p) => p.replace(/[^a-z0-9]+/g, '-')).join('--')}`;
   }
 
-  roles.sort((a, b) => a.person.localeCompare(b.person) || a.title.localeCompare(b.title));
+  roles.sort((a, b) => compareCodeUnits(a.person, b.person) || compareCodeUnits(a.title, b.title));
   return { roles, events, relations };
 
   // ---- helpers (closures over the article) ----

@@ -6,6 +6,7 @@
 import { loadGazetteer, type CityInfo, type Gazetteer } from '../gazetteer/index.ts';
 import type { Entity, EntityType, Mention } from './types.ts';
 import { isAcronym, type RawMention } from './recognize.ts';
+import { compareCodeUnits } from './order.ts';
 
 /** Entities and, for each raw mention id, the key of the entity it refers to (if any). */
 export interface Resolution {
@@ -264,7 +265,7 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     const country = entities.find((x) => x.type === 'Country' && x.countryCode === e.countryCode);
     if (country) e.locatedIn = country.key;
   }
-  entities.sort((a, b) => a.key.localeCompare(b.key));
+  entities.sort((a, b) => compareCodeUnits(a.key, b.key));
   return { entities, entityOf, eventMentions };
 }
 
@@ -272,7 +273,7 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
 function chooseLabel(c: Cluster): string {
   const names = [...c.names.keys()];
   const score = (n: string) => (isAcronym(n) ? 0 : 1000) + n.split(/\s+/).length * 10 + (c.names.get(n) ?? 0);
-  return names.sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+  return names.sort((a, b) => score(b) - score(a) || compareCodeUnits(a, b))[0]!;
 }
 
 function entityKey(c: Cluster, label: string): string {

@@ -9,6 +9,7 @@ import type * as CountryCoder from '@rapideditor/country-coder';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readGazetteerIndex } from './compact.ts';
+import { compareCodeUnits } from '../extract/order.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -146,7 +147,7 @@ export function buildGazetteer(): Gazetteer {
   const countryNames = new Map<string, string>();
   const demonymCount = new Map<string, string[]>();
   const capitals = new Map<string, string>();
-  for (const c of [...world].sort((a, b) => a.cca2.localeCompare(b.cca2))) {
+  for (const c of [...world].sort((a, b) => compareCodeUnits(a.cca2, b.cca2))) {
     const feature = countryCoder.feature(c.cca2);
     const wikidata = feature?.properties?.wikidata as string | undefined;
     const demonym = c.demonyms?.eng?.m || undefined;
@@ -203,7 +204,7 @@ export function buildGazetteer(): Gazetteer {
     const list = cities.get(k);
     if (list) list.push(info); else cities.set(k, [info]);
   }
-  for (const list of cities.values()) list.sort((a, b) => b.population - a.population || a.geonamesId.localeCompare(b.geonamesId));
+  for (const list of cities.values()) list.sort((a, b) => b.population - a.population || compareCodeUnits(a.geonamesId, b.geonamesId));
 
   const regions = new Map<string, RegionInfo>();
   for (const f of countryCoder.borders.features) {
@@ -222,7 +223,7 @@ export function buildGazetteer(): Gazetteer {
 function englishName(common: string, nameEn: string | undefined): string {
   const names = [common, nameEn].filter((n): n is string => !!n);
   const ascii = names.filter((n) => /^[\x20-\x7e]+$/.test(n));
-  return (ascii.length ? ascii : names).sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!;
+  return (ascii.length ? ascii : names).sort((a, b) => a.length - b.length || compareCodeUnits(a, b))[0]!;
 }
 
 function isUsableName(name: string, code: string): boolean {
