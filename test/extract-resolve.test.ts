@@ -32,6 +32,11 @@ describe('resolve aliases into one entity', () => {
     const canada = entityNamed(x, 'Canada')!;
     expect(canada.mentions.map((m) => m.text)).toContain('Ottawa');
     expect(canada.aliases).not.toContain('Ottawa');
+    // The city keeps its own node and GeoNames link.
+    const ottawa = entityNamed(x, 'Ottawa')!;
+    expect(ottawa.type).toBe('City');
+    expect(ottawa.geonames).toMatch(/^\d+$/);
+    expect(ottawa.locatedIn).toBe(canada.key);
   });
 
   it('links countries to Wikidata and cities to GeoNames from packaged data only', () => {

@@ -76,21 +76,15 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
   const regionClusters = new Map<string, Cluster>();
   for (const m of mentions) {
     if ((m.kind === 'country' || m.kind === 'demonym') && m.countryCode) countryCluster(m.countryCode, m);
-    else if (m.kind === 'city' && m.metonym && m.countryCode) countryCluster(m.countryCode, m);
-    else if (m.kind === 'city') {
-      const city = chooseCity(m, mentionedCountries);
+    else if (m.kind === 'city' && m.metonym && m.countryCode) {
+      // "Ottawa seeks": the mention stands for the country acting, and still names the city, which
+      // keeps its own node and GeoNames link (the mention points at both).
+      countryCluster(m.countryCode, m);
+      cityCluster({ ...m, id: -1 - m.id, metonym: false });
+    } else if (m.kind === 'city') {
       // A name that only some small or ambiguous town bears is no evidence of a place: treat it as
       // an unknown name ("Satan", "Monti").
-      if (!city && !m.countryCode) { m.kind = 'unknown'; continue; }
-      const key = m.text.toLowerCase();
-      const c = cityClusters.get(key);
-      if (c) attach(c, m);
-      else {
-        const nc = newCluster('City', m);
-        nc.city = city;
-        nc.countryCode = city?.country ?? m.countryCode;
-        cityClusters.set(key, nc);
-      }
+      if (!cityCluster(m)) m.kind = 'unknown';
     } else if (m.kind === 'region' || m.kind === 'place') {
       const key = m.text.toLowerCase().replace(/ (region|area)$/, '');
       const c = regionClusters.get(key);
@@ -101,6 +95,21 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
         regionClusters.set(key, nc);
       }
     }
+  }
+  /** Adds a city mention to its city's cluster; false when no city can be chosen for it. */
+  function cityCluster(m: RawMention): boolean {
+    const city = chooseCity(m, mentionedCountries);
+    if (!city && !m.countryCode) return false;
+    const key = m.text.toLowerCase();
+    const c = cityClusters.get(key);
+    if (c) attach(c, m);
+    else {
+      const nc = newCluster('City', m);
+      nc.city = city;
+      nc.countryCode = city?.country ?? m.countryCode;
+      cityClusters.set(key, nc);
+    }
+    return true;
   }
   // "Indo-Pacific" and "Indo-Pacific region" are one region.
   for (const m of mentions) {
