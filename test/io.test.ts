@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText, findInvalidUtf8, expandInputs, readArticleFile } from '../src/io/read.ts';
+import { decodeText, findInvalidUtf8, readArticleFile } from '../src/io/read.ts';
 import { writeFileAtomic } from '../src/io/write.ts';
 import { InputError, OutputError } from '../src/errors.ts';
 import { tempDir } from './cli-helpers.ts';
@@ -39,13 +39,6 @@ describe('UTF-8', () => {
 });
 
 describe('reading articles', () => {
-  it('expands folders to their article files, sorted, skipping hidden and other files', () => {
-    const dir = tempDir('ng-io-');
-    for (const f of ['b.txt', 'a.md', '.hidden.txt', 'c.pdf', 'd.TEXT']) writeFileSync(join(dir, f), 'x');
-    mkdirSync(join(dir, 'sub.txt'));
-    expect(expandInputs([dir]).map((p) => p.slice(dir.length + 1))).toEqual(['a.md', 'b.txt', 'd.TEXT']);
-  });
-
   it.each([
     ['', /empty file/],
     ['   \n\t ', /only whitespace/],

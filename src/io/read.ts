@@ -1,10 +1,7 @@
 /** Reading article files: every way a file can be unusable becomes an InputError naming it. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { InputError } from '../errors.ts';
-
-/** File extensions treated as article text when a folder is given. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.md'] as const;
 
 /** Index of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
 export function findInvalidUtf8(bytes: Uint8Array): number {
@@ -117,33 +114,6 @@ export function readArticleFile(file: string, options: ReadTextOptions = {}): st
   return text;
 }
 
-/** Expands folders to the article files they hold (sorted); each path must exist. */
-export function expandInputs(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const path of paths) {
-    let isDir: boolean;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch (cause) {
-      throw new InputError(path, describeFsError(cause), { cause });
-    }
-    if (!isDir) { files.push(path); continue; }
-    let names: string[];
-    try {
-      names = readdirSync(path);
-    } catch (cause) {
-      throw new InputError(path, describeFsError(cause), { cause });
-    }
-    const articles = names
-      .filter((n) => !n.startsWith('.') && (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(n).toLowerCase()))
-      .sort()
-      .map((n) => join(path, n))
-      .filter((p) => { try { return statSync(p).isFile(); } catch { return false; } });
-    if (articles.length === 0) throw new InputError(path, `folder holds no articles (no ${ARTICLE_EXTENSIONS.join(', ')} files)`);
-    files.push(...articles);
-  }
-  return files;
-}
 
 /** The file name without folder and extension (the default article id, before slugging). */
 export function stemOf(file: string): string {
