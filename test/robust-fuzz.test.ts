@@ -20,7 +20,8 @@ import { checkIris, checkOffsets, generated, GraphCheckError, hostileArticle, ho
 const TOTAL = Number(process.env.NG_FUZZ_RUNS ?? 10_000);
 /** Articles that are also validated with SHACL (about 30 ms each). */
 const SHACL_RUNS = Math.max(1, Math.round(TOTAL / 20));
-const SEED = Number(process.env.NG_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// CI replays one fixed seed, so a red run is never luck; elsewhere each run explores new cases (the seed is printed).
+const SEED = Number(process.env.NG_FUZZ_SEED ?? (process.env.CI ? 20261129 : Math.floor(Math.random() * 2 ** 31)));
 /** Every TRIG_EVERY-th article is also written as TriG and parsed by both parsers. */
 const TRIG_EVERY = 4;
 

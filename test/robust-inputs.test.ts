@@ -19,7 +19,8 @@ import { checkIris, checkOffsets, hostileArticle, name, noise, parseBoth } from 
 
 const RUNS = Number(process.env.NG_INPUT_RUNS ?? 400);
 const PARSE_RUNS = Number(process.env.NG_PARSE_RUNS ?? 1500);
-const SEED = Number(process.env.NG_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// CI replays one fixed seed, so a red run is never luck; elsewhere each run explores new cases (the seed is printed).
+const SEED = Number(process.env.NG_FUZZ_SEED ?? (process.env.CI ? 20261129 : Math.floor(Math.random() * 2 ** 31)));
 const counts = { files: 0, articles: 0, refused: 0, parsed: 0, parseErrors: 0 };
 
 const text = fc.oneof(hostileArticle, noise, name);

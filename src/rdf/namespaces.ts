@@ -102,7 +102,9 @@ export function toIri(value: string): string {
     if (ch === '%' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) out += '%';
     else if (ch === '#' && !hash) { hash = true; out += '#'; }
     else if ((ch === '[' || ch === ']') && i < authority) out += ch;
-    else if (cp < 0x80 ? ch !== '#' && IRI_ASCII.test(ch) : isUcschar(cp)) out += String.fromCodePoint(cp);
+    // White space of any kind (no-break, ideographic, line separators) is escaped, though RFC 3987
+    // allows some of it: such an IRI could not be told apart from its neighbours when read.
+    else if (cp < 0x80 ? ch !== '#' && IRI_ASCII.test(ch) : isUcschar(cp) && !/\s/u.test(String.fromCodePoint(cp))) out += String.fromCodePoint(cp);
     else out += percentEncode(cp);
   }
   return out;
