@@ -1,6 +1,6 @@
 /** The SPARQL protocol client (src/query/remote.ts) against a local store that cuts results like Virtuoso. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newsgraphInProcess } from './cli-inprocess.ts';
 import type * as RDF from '@rdfjs/types';
 import { readFileSync } from 'node:fs';
 import { normalizeBinding, queryEndpoint, termOfJson, type Bindings } from '../src/query/remote.ts';
@@ -137,18 +137,7 @@ describe('termOfJson', () => {
   });
 });
 
-/** Runs `newsgraph <argv>` in-process, capturing its output. */
-async function newsgraph(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const newsgraph = newsgraphInProcess;
 
 describe('newsgraph query --endpoint', () => {
   it('prints every row as the local query does, our prefixes predeclared', async () => {

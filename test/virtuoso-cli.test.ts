@@ -1,9 +1,9 @@
 /** The command line against a real Virtuoso: build --publish (sharded), publish, query --endpoint (integration). */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli.ts';
+import { newsgraphInProcess } from './cli-inprocess.ts';
 import { parseGraph } from '../src/rdf/index.ts';
 import { closedPort, skipReason, startVirtuoso, type VirtuosoInstance } from './virtuoso-instance.ts';
 
@@ -15,18 +15,7 @@ const [A, B, C] = ['berlin-summit', 'oslo-fisheries', 'tokyo-visit'].map((n) => 
 const TOTAL = 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }';
 const PER_GRAPH = 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(ngd:))) } GROUP BY ?g ORDER BY ?g';
 
-/** Runs `newsgraph <argv>` in-process, capturing its output. */
-async function newsgraph(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const newsgraph = newsgraphInProcess;
 
 /** Runs a query with --format json and returns its bindings as plain values. */
 async function jsonRows(...argv: string[]): Promise<Record<string, string>[]> {

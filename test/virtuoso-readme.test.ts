@@ -1,10 +1,10 @@
 /** Every competency query of the README gives the same rows from Virtuoso as from the embedded engine (integration). */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sparqljs from 'sparqljs';
-import { main } from '../src/cli.ts';
+import { newsgraphInProcess } from './cli-inprocess.ts';
 import { skipReason, startVirtuoso, type VirtuosoInstance } from './virtuoso-instance.ts';
 
 const reason = skipReason();
@@ -17,18 +17,7 @@ const queries = [...readme.matchAll(/^```sparql\n([\s\S]*?)^```/gm)].map((m) => 
 type Binding = { type: string; value: string; datatype?: string; 'xml:lang'?: string };
 type Row = Record<string, Binding>;
 
-/** Runs `newsgraph <argv>` in-process, capturing its output. */
-async function newsgraph(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const newsgraph = newsgraphInProcess;
 
 /** The variables a query fills with GROUP_CONCAT, and their separators (the order of the parts is up to the engine). */
 function concatenated(query: string): Map<string, string> {
