@@ -1,5 +1,4 @@
 /** `newsgraph export`: a graph file -> GEXF (Gephi) or GraphML (Cytoscape, yEd), with layout positions. */
-import { parseArgs } from 'node:util';
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as gexf from 'graphology-gexf';
@@ -8,6 +7,7 @@ import { loadGraph, computeLayout, flattenGraph, writeGraphml, PROJECTIONS, type
 import { readGraphFile, readOntology, reportCommandError } from './view.ts';
 import { EXIT, OutputError, UsageError } from '../errors.ts';
 import type { Command } from './command.ts';
+import { parseCommandArgs } from './args.ts';
 
 const HELP = `Usage: newsgraph export <graph.ttl|.trig|.nt|.nq|.jsonld> --format gexf|graphml -o <file> [options]
 
@@ -64,19 +64,10 @@ function integer(name: string, value: string | undefined, fallback: number): num
 
 async function run(argv: string[]): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          format: { type: 'string' }, output: { type: 'string', short: 'o' }, projection: { type: 'string' },
-          iterations: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-    }
+    const parsed = parseCommandArgs('export', argv, {
+      format: { type: 'string' }, output: { type: 'string', short: 'o' }, projection: { type: 'string' },
+      iterations: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    });
     const v = parsed.values;
     if (v.help) {
       process.stdout.write(`${HELP}\n`);

@@ -1,11 +1,11 @@
 /** `newsgraph publish`: sends each graph of a TriG / N-Quads / Turtle file to a SPARQL 1.1 Graph Store. */
-import { parseArgs } from 'node:util';
 import { NewsgraphError, ParseError, UsageError } from '../errors.ts';
 import {
   EXIT_REMOTE, PublishError, formatReport, missingGraphs, publishGraphs, readDataset, splitByGraph,
   type Credentials, type GraphOutcome, type PublishOptions, type PublishReport,
 } from '../publish/index.ts';
 import type { Command } from './command.ts';
+import { parseCommandArgs } from './args.ts';
 import type { ArticleMeta } from '../extract/types.ts';
 import type { QueryResult } from '../query/sparql.ts';
 import type { GraphFormat } from '../rdf/write.ts';
@@ -93,20 +93,11 @@ export const command: Command = {
   help: HELP,
   async run(argv: string[]): Promise<number> {
     try {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: argv,
-          allowPositionals: true,
-          options: {
-            endpoint: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, graph: { type: 'string' },
-            concurrency: { type: 'string' }, retries: { type: 'string' }, json: { type: 'boolean' },
-            quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
-          },
-        });
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
+      const parsed = parseCommandArgs('publish', argv, {
+        endpoint: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, graph: { type: 'string' },
+        concurrency: { type: 'string' }, retries: { type: 'string' }, json: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
+      });
       const { values, positionals } = parsed;
       if (values.help) {
         process.stdout.write(HELP + '\n');

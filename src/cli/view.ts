@@ -1,5 +1,4 @@
 /** `newsgraph view`: checks a graph file, then serves it with the viewer on 127.0.0.1 and prints the URL. */
-import { parseArgs } from 'node:util';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -11,6 +10,7 @@ import { parseGraph } from '../rdf/read.ts';
 import { toNQuads } from '../rdf/write.ts';
 import { serveViewer, findPackageRoot, PortInUseError, ViewerNotBuiltError } from '../serve/index.ts';
 import type { Command } from './command.ts';
+import { parseCommandArgs } from './args.ts';
 
 const HELP = `Usage: newsgraph view <graph.ttl|.trig|.nt|.nq|.jsonld> [--port N] [--no-open]
 
@@ -98,12 +98,7 @@ export function parsePort(value: string | undefined): number {
 
 async function run(argv: string[]): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-    }
+    const parsed = parseCommandArgs('view', argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
     if (parsed.values.help) {
       process.stdout.write(`${HELP}\n`);
       return EXIT.ok;
