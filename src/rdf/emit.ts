@@ -90,14 +90,19 @@ export function emitQuads(extraction: Extraction, options: EmitOptions = {}): RD
     if (!s) throw new RangeError(`article ${id}: sentence index ${index} out of range (0..${extraction.sentences.length - 1})`);
     return charIri(id, s.start, s.end);
   };
-  const addMention = (m: { start: number; end: number; text: string; sentence: number }, target: RDF.NamedNode) => {
-    const iri = charIri(id, m.start, m.end);
-    add(iri, rdf.type, nif.Phrase);
+  /** A NIF offset-based string of the text (a sentence or a mention), anchored to what it slices. */
+  const addOffsetString = (start: number, end: number, type: RDF.NamedNode): RDF.NamedNode => {
+    const iri = charIri(id, start, end);
+    add(iri, rdf.type, type);
     add(iri, rdf.type, nif.OffsetBasedString);
-    add(iri, nif.beginIndex, int(m.start));
-    add(iri, nif.endIndex, int(m.end));
-    add(iri, nif.anchorOf, str(text.slice(m.start, m.end)));
+    add(iri, nif.beginIndex, int(start));
+    add(iri, nif.endIndex, int(end));
+    add(iri, nif.anchorOf, str(text.slice(start, end)));
     add(iri, nif.referenceContext, ctx);
+    return iri;
+  };
+  const addMention = (m: { start: number; end: number; text: string; sentence: number }, target: RDF.NamedNode) => {
+    const iri = addOffsetString(m.start, m.end, nif.Phrase);
     add(iri, nif.sentence, sentenceIri(m.sentence));
     add(iri, itsrdf.taIdentRef, target);
   };
@@ -123,15 +128,7 @@ export function emitQuads(extraction: Extraction, options: EmitOptions = {}): RD
   add(ctx, nif.isString, str(text));
   add(ctx, nif.sourceUrl, art);
 
-  for (const s of extraction.sentences) {
-    const iri = charIri(id, s.start, s.end);
-    add(iri, rdf.type, nif.Sentence);
-    add(iri, rdf.type, nif.OffsetBasedString);
-    add(iri, nif.beginIndex, int(s.start));
-    add(iri, nif.endIndex, int(s.end));
-    add(iri, nif.anchorOf, str(text.slice(s.start, s.end)));
-    add(iri, nif.referenceContext, ctx);
-  }
+  for (const s of extraction.sentences) addOffsetString(s.start, s.end, nif.Sentence);
 
   // ---- entities ----
   for (const e of extraction.entities) {
