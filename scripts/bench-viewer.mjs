@@ -12,6 +12,7 @@ import { tmpdir, loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { createRandom } from '../dist/index.js';
 
 const { values } = parseArgs({ options: { nodes: { type: 'string', default: '10000' }, edges: { type: 'string', default: '50000' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean' } } });
 const RUNS = Math.max(1, Number(values.runs));
@@ -23,21 +24,9 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 
-/** Seeded PRNG (mulberry32) so every run benchmarks the same graph. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** N-Triples of a scale-free-ish graph in the newsgraph ontology: typed, labelled nodes and fact edges. */
 function generate(nodes, edges) {
-  const rnd = random(42);
+  const rnd = createRandom(42); // seeded: every run benchmarks the same graph
   const ng = 'https://w3id.org/newsgraph/ontology#';
   const types = ['Person', 'Person', 'Organization', 'Country', 'City', 'Meeting', 'Visit'];
   const predicates = ['participant', 'memberOf', 'locatedIn', 'organizer', 'place'];

@@ -40,7 +40,7 @@ export type { QueryResult, QueryRow, QueryForm, BindingValue, TermLike, GraphSta
 
 // ---- graphology: quads → a graph for layout, metrics and the viewer ----
 export {
-  loadGraph, parseRdf, computeLayout, assignInitialPositions, sizeNodes, flattenGraph, writeGraphml, LoadError,
+  loadGraph, parseRdf, computeLayout, assignInitialPositions, sizeNodes, flattenGraph, writeGraphml, LoadError, createRandom,
   NODE_TYPES, PROJECTIONS, TYPE_COLORS,
 } from './load/index.ts';
 export type {
