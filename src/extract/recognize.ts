@@ -290,12 +290,11 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     if (tokens[j] && /^[(\[]$/.test(tokens[j]!.text) && tokens[j + 2] && /^[)\]]$/.test(tokens[j + 2]!.text) && isAcronym(tokens[j + 1]!.text)) {
       // A name defined with an acronym is an organisation's ("Italian Episcopal Conference (CEI)").
       if (m.kind === 'event' || (m.kind as string) === 'person') m.kind = 'org';
-      const acr = add({ tokenStart: j + 1, tokenEnd: j + 2, kind: m.kind === 'person' ? 'org' : m.kind, acronymOf: m.id });
+      add({ tokenStart: j + 1, tokenEnd: j + 2, kind: m.kind, acronymOf: m.id });
       // "Asia-Pacific Economic Cooperation (APEC) Summit": a named event around the organisation.
       const k = j + 3;
       if (tokens[k] && isNameWord(tokens[k]!) && EVENT_HEADS.has(tokens[k]!.lower) && tokens[k]!.sentence === tokens[j]!.sentence) {
         add({ tokenStart: m.tokenStart, tokenEnd: k + 1, kind: 'event' });
-        void acr;
         return k + 1;
       }
       return j + 3;
@@ -440,8 +439,6 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
 
   /** "Minister of Education Stefania Giannini": title, "of", organisation, then a person's name. */
   function splitTitleOfOrg(i: number, j: number): { titleEnd: number; orgStart: number; orgEnd: number; nameStart: number } | undefined {
-    const tEnd = matchTitle(tokens, i, j, titlePhrases);
-    void tEnd;
     for (let k = i + 1; k < j - 1; k++) {
       if (tokens[k]!.lower !== 'of' && tokens[k]!.lower !== 'for') continue;
       const titleEnd = k;

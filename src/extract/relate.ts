@@ -10,7 +10,7 @@ import type { RawMention } from './recognize.ts';
 import type { Resolution } from './resolve.ts';
 import { ADDRESS_TITLES, titleCase } from '../gazetteer/index.ts';
 import type { TopicHit } from './topics.ts';
-import { parseYear, findDateNear } from './time.ts';
+import { findDateNear } from './time.ts';
 import { compareCodeUnits } from './order.ts';
 
 /** Trigger words by event kind: nouns and verb forms of general English news writing. */
@@ -570,4 +570,3 @@ function isTriggerPos(t: Token, _kind: EventKind): boolean {
   return true;
 }
 
-export { parseYear };

@@ -265,8 +265,3 @@ function buildLexicon(): Lexicon & { regionNames: string[] } {
     placeWords: new Set(Object.keys(model.two.placeWords)),
   };
 }
-
-/** The Wikidata id of a region name, when country-coder knows it. */
-export function regionWikidata(name: string): string | undefined {
-  return loadGazetteer().regions.get(name.toLowerCase())?.wikidata;
-}
