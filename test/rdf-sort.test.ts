@@ -25,6 +25,37 @@ const object = fc.oneof(subject, natural.map((v) => literal(v)), natural.map((v)
 const graph = fc.oneof(fc.constant(defaultGraph()), iri.map((v) => namedNode(v)));
 const quads = fc.array(fc.tuple(subject, predicate, object, graph).map(([s, p, o, g]) => quad(s as RDF.Quad_Subject, p, o as RDF.Quad_Object, g)), { maxLength: 60 });
 
+/** compareNatural as first written: one pass, character by character, digit runs as numbers. */
+function compareNaturalReference(a: string, b: string): number {
+  let i = 0, j = 0;
+  const digit = (c: number) => c >= 48 && c <= 57;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i), cb = b.charCodeAt(j);
+    if (digit(ca) && digit(cb)) {
+      let ei = i; while (ei < a.length && digit(a.charCodeAt(ei))) ei++;
+      let ej = j; while (ej < b.length && digit(b.charCodeAt(ej))) ej++;
+      const na = a.slice(i, ei).replace(/^0+(?=\d)/, ''), nb = b.slice(j, ej).replace(/^0+(?=\d)/, '');
+      if (na.length !== nb.length) return na.length - nb.length;
+      if (na !== nb) return na < nb ? -1 : 1;
+      if (ei - i !== ej - j) return (ei - i) - (ej - j);
+      i = ei; j = ej;
+      continue;
+    }
+    if (ca !== cb) return ca - cb;
+    i++; j++;
+  }
+  return (a.length - i) - (b.length - j);
+}
+
+describe('compareNatural', () => {
+  it('orders every pair as the one-pass reference does (the common start is skipped first)', () => {
+    fc.assert(fc.property(natural, natural, (a, b) => {
+      expect(Math.sign(compareNatural(a, b))).toBe(Math.sign(compareNaturalReference(a, b)));
+      expect(Math.sign(compareNatural(a + b, a + a))).toBe(Math.sign(compareNaturalReference(a + b, a + a)));
+    }), { numRuns: 5000 });
+  });
+});
+
 describe('naturalKey', () => {
   it.each([
     ['char=75,80', 'char=116,123'],

@@ -4,8 +4,18 @@ import { PREFIXES } from './namespaces.ts';
 
 /** Compares two strings with runs of digits compared as numbers ("char=75" before "char=116"). */
 export function compareNatural(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
+  // Skip the common start; where the first differing characters are both non-digits they decide
+  // (the common start compares equal however it splits into digit runs).
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  if (k === n) return a.length - b.length;
+  const x = a.charCodeAt(k), y = b.charCodeAt(k);
+  if ((x < 48 || x > 57) && (y < 48 || y > 57)) return x - y;
+  // Otherwise compare from the start of the digit run the difference falls in.
+  while (k > 0 && a.charCodeAt(k - 1) >= 48 && a.charCodeAt(k - 1) <= 57) k--;
+  let i = k;
+  let j = k;
   while (i < a.length && j < b.length) {
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(j);

@@ -3,6 +3,7 @@ import { DataFactory, Writer } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { PREFIXES } from './namespaces.ts';
 import { sortQuads } from './sort.ts';
+import { lineText, turtleText } from './text.ts';
 import { UsageError } from '../errors.ts';
 
 /** Output formats newsgraph writes. */
@@ -63,7 +64,7 @@ function toDefaultGraph(quads: readonly RDF.Quad[]): RDF.Quad[] {
   return quads.map((q) => (q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object)));
 }
 
-/** Runs the n3 Writer synchronously (it calls back at once when writing to a string). */
+/** Runs the n3 Writer synchronously (it calls back at once when writing to a string): for the terms text.ts does not write. */
 function writeN3(quads: readonly RDF.Quad[], format: string, prefixes?: Record<string, string>): string {
   const writer = new Writer({ format, prefixes });
   writer.addQuads(quads as RDF.Quad[]);
@@ -78,23 +79,25 @@ function writeN3(quads: readonly RDF.Quad[], format: string, prefixes?: Record<s
 /** Turtle with our prefixes; named graphs are merged into one graph. */
 export function toTurtle(quads: Iterable<RDF.Quad>): string {
   const sorted = sortQuads(toDefaultGraph([...quads]));
-  return spaceSubjects(writeN3(sorted, 'Turtle', usedPrefixes(sorted)));
+  return turtleText(sorted, PREFIXES, false) ?? spaceSubjects(writeN3(sorted, 'Turtle', usedPrefixes(sorted)));
 }
 
 /** TriG: one block per named graph, with our prefixes. */
 export function toTrig(quads: Iterable<RDF.Quad>): string {
   const sorted = sortQuads(quads);
-  return spaceSubjects(writeN3(sorted, 'TriG', usedPrefixes(sorted)));
+  return turtleText(sorted, PREFIXES, true) ?? spaceSubjects(writeN3(sorted, 'TriG', usedPrefixes(sorted)));
 }
 
 /** N-Triples (graphs merged). */
 export function toNTriples(quads: Iterable<RDF.Quad>): string {
-  return writeN3(sortQuads(toDefaultGraph([...quads])), 'N-Triples');
+  const sorted = sortQuads(toDefaultGraph([...quads]));
+  return lineText(sorted, false) ?? writeN3(sorted, 'N-Triples');
 }
 
 /** N-Quads. */
 export function toNQuads(quads: Iterable<RDF.Quad>): string {
-  return writeN3(sortQuads(quads), 'N-Quads');
+  const sorted = sortQuads(quads);
+  return lineText(sorted, true) ?? writeN3(sorted, 'N-Quads');
 }
 
 /** A JSON-LD node object: "@id", "@type" and properties keyed by compact IRIs. */
