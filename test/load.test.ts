@@ -45,6 +45,13 @@ describe('types come from the class hierarchy', () => {
     expect(g.getNodeAttribute('http://example.org/a', 'type')).toBe(type);
   });
 
+  it('a sub-property the data declares after using it (the data is read again knowing it)', () => {
+    const g = load('ex:a a ng:Person ; rdfs:label "A" ; ex:nickname "Al" . ex:nickname rdfs:subPropertyOf skos:altLabel .');
+    expect(g.getNodeAttribute('http://example.org/a', 'aliases')).toEqual(['Al']);
+    const h = load('ex:a a ng:Person ; rdfs:label "A" ; ex:nickname "Al" . @prefix owl: <http://www.w3.org/2002/07/owl#> . ex:nickname owl:equivalentProperty skos:altLabel .');
+    expect(h.getNodeAttribute('http://example.org/a', 'aliases')).toEqual(['Al']);
+  });
+
   it('a subclass chain given only as ontology quads', () => {
     const onto = parseRdf(`${PREFIXES} ex:Mayor rdfs:subClassOf ex:Politician . ex:Politician rdfs:subClassOf schema:Person .`);
     const g = loadGraph(parseRdf(`${PREFIXES} ex:m a ex:Mayor ; rdfs:label "M" .`), { ontology: onto });

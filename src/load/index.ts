@@ -53,6 +53,8 @@ interface Resource {
   sourceUrl?: string;
   sentence?: string;
   mentionCount?: number;
+  /** Display kind, once asked (all quads are read by then). */
+  classification?: Classification;
 }
 
 interface Mention { key: string; entity: string; begin: number; end: number; context: string }
@@ -62,8 +64,11 @@ interface Span { key: string; begin: number; end: number }
 export function loadGraph(input: Store | Iterable<RDF.Quad>, options: LoadOptions = {}): NewsGraph {
   const projection = options.projection ?? 'full';
   if (!PROJECTIONS.includes(projection)) throw new LoadError(`unknown projection "${String(projection)}" (use ${PROJECTIONS.join(', ')})`);
-  const reader = new Reader(options.ontology ?? []);
-  reader.read(input instanceof Store ? input.getQuads(null, null, null, null) : input, true);
+  const ontology = [...(options.ontology ?? [])];
+  const data = input instanceof Store ? input.getQuads(null, null, null, null) : [...input];
+  let reader = new Reader(ontology);
+  // Data that declares sub-classes or sub-properties of its own is read again, knowing them.
+  if (!reader.read(data, true)) (reader = new Reader(ontology, data)).read(data, true);
   const full = reader.buildFull(options.include ?? []);
   const graph = projection === 'full' ? full : project(full, projection);
   sizeNodes(graph, 'degree');
@@ -76,37 +81,49 @@ class Reader {
   private readonly hierarchy = new Hierarchy();
   private readonly resources = new Map<string, Resource>();
   private readonly roles = new Map<string, PredicateRole>();
-  private readonly kinds = new Map<string, Classification>();
+  private readonly classified = new Map<string, Classification>();
+  private readonly singleGraphs = new Map<string, Set<string>>();
   private readonly evidenceCache = new Map<string, Evidence | null>();
   private readonly evidenceLists = new Map<string, Evidence[]>();
   private mentionsByContext = new Map<string, Mention[]>();
   private sentencesByContext = new Map<string, Span[]>();
 
-  constructor(ontology: Iterable<RDF.Quad>) {
-    const quads = [...ontology];
-    this.hierarchy.add(quads);
-    this.read(quads, false);
+  /** Reads the ontology; `hierarchy` quads (the data's) are read for their class and property links first. */
+  constructor(ontology: readonly RDF.Quad[], hierarchy: readonly RDF.Quad[] = []) {
+    this.hierarchy.add(ontology);
+    this.hierarchy.add(hierarchy);
+    this.read(ontology, false);
   }
 
-  /** Records every quad; `inData` marks resources that come from the graph (not the ontology). */
-  read(quads: Iterable<RDF.Quad>, inData: boolean): void {
-    const list = inData ? [...quads] : (quads as RDF.Quad[]);
-    if (inData) this.hierarchy.add(list);
+  /**
+   * Records every quad; `inData` marks resources that come from the graph (not the ontology).
+   * Returns false when the quads link classes or properties the hierarchy did not know: what was
+   * read before that used the old hierarchy, so the caller reads again with a new Reader.
+   */
+  read(list: readonly RDF.Quad[], inData: boolean): boolean {
+    let complete = true;
+    // Quads come grouped by subject (and graph): the last subject's record and graph are reused
+    // without hashing their strings again.
+    let lastSubject = '', r = undefined as Resource | undefined, lastGraph = '';
     for (const q of list) {
-      const s = termKey(q.subject);
-      if (!s) continue;
-      const r = this.resource(s);
+      const subject = q.subject;
+      const s = subject.termType === 'NamedNode' ? subject.value : subject.termType === 'BlankNode' ? '_:' + subject.value : undefined;
+      if (s === undefined) continue;
+      if (r === undefined || s !== lastSubject) { r = this.resource(s); lastSubject = s; lastGraph = ''; }
       const o = q.object;
-      const oKey = termKey(o);
+      // An IRI or blank object gets its record too; its key string is then the one shared copy
+      // (later look-ups hash it once).
+      const objectRecord = o.termType === 'NamedNode' || o.termType === 'BlankNode' ? this.resource(termKey(o)!) : undefined;
+      const oKey = objectRecord?.key;
       if (inData) {
         r.inData = true;
-        if (oKey) this.resource(oKey).inData = true;
-        if (q.graph.termType === 'NamedNode') {
-          if (r.graphs === NO_GRAPHS) r.graphs = new Set();
-          r.graphs.add(q.graph.value);
-        }
+        if (objectRecord) objectRecord.inData = true;
+        const graph = q.graph;
+        if (graph.termType === 'NamedNode' && graph.value !== lastGraph) this.addGraph(r, (lastGraph = graph.value));
       }
       const role = this.roleOf(q.predicate.value);
+      // The data's own class and property links and labels (one pass, not a second one over all quads).
+      if (inData && (role === 'label' || ((role === 'edge' || role === 'other') && Hierarchy.links(q.predicate.value))) && this.hierarchy.addQuad(q)) complete = false;
       const literal = o.termType === 'Literal' ? o.value : undefined;
       switch (role) {
         case 'type': if (oKey) addTo(r, 'types', oKey); break;
@@ -138,6 +155,24 @@ class Reader {
         case 'edge': if (oKey && inData) addOut(r, q.predicate.value, oKey); break;
         default: break;
       }
+    }
+    return complete;
+  }
+
+  /**
+   * Records that a resource is described in a named graph. Most are described in one graph only:
+   * they share one read-only set per graph, copied when a second graph comes.
+   */
+  private addGraph(r: Resource, graph: string): void {
+    if (r.graphs.has(graph)) return;
+    if (r.graphs === NO_GRAPHS) {
+      let shared = this.singleGraphs.get(graph);
+      if (shared === undefined) this.singleGraphs.set(graph, (shared = new Set([graph])));
+      r.graphs = shared;
+    } else if (r.graphs.size === 1) {
+      r.graphs = new Set(r.graphs).add(graph); // the shared set is never changed
+    } else {
+      r.graphs.add(graph); // a set of two or more graphs is the resource's own
     }
   }
 
@@ -180,14 +215,22 @@ class Reader {
   }
 
   private kindOf(key: string): Classification {
-    let k = this.kinds.get(key);
-    if (!k) {
-      const r = this.resources.get(key);
-      k = r ? this.hierarchy.classify(r.types) : { kind: undefined, country: false };
+    const r = this.resources.get(key);
+    return r ? this.kindOfRecord(r) : UNCLASSIFIED;
+  }
+
+  private kindOfRecord(r: Resource): Classification {
+    let k = r.classification;
+    if (k === undefined) {
       // Something that refers to an entity with offsets is a mention, whatever else it is typed.
-      if (r && r.taIdentRef.length && r.begin !== undefined) k = { kind: 'Document', country: false };
-      this.kinds.set(key, k);
-      return k;
+      if (r.taIdentRef.length && r.begin !== undefined) k = MENTION;
+      else {
+        // Most records share one of a few type lists: classify each list once.
+        const signature = r.types.length === 1 ? r.types[0]! : r.types.join(' ');
+        k = this.classified.get(signature);
+        if (k === undefined) this.classified.set(signature, (k = this.hierarchy.classify(r.types)));
+      }
+      r.classification = k;
     }
     return k;
   }
@@ -195,7 +238,7 @@ class Reader {
   /** Nodes of the full graph: actors, places, events, relations, topics (and labelled others). */
   private isNode(r: Resource): boolean {
     if (!r.inData) return false;
-    const { kind } = this.kindOf(r.key);
+    const { kind } = this.kindOfRecord(r);
     switch (kind) {
       case 'Person': case 'Organization': case 'Place': case 'Event': case 'Relation': case 'Topic': return true;
       case 'Other': return r.labels.length > 0;
@@ -290,7 +333,7 @@ class Reader {
     this.indexText();
     const articles = new Set<string>();
     for (const r of this.resources.values()) {
-      if (r.inData && this.kindOf(r.key).kind === 'Article') articles.add(r.key);
+      if (r.inData && this.kindOfRecord(r).kind === 'Article') articles.add(r.key);
     }
     const mentionCounts = new Map<string, number>();
     const mentionArticles = new Map<string, Set<string>>();
@@ -304,7 +347,7 @@ class Reader {
     }
     for (const r of this.resources.values()) {
       if (!r.inData) continue;
-      if (this.kindOf(r.key).kind === 'Article') for (const m of r.mentions) pushSet(mentionArticles, m, r.key);
+      if (this.kindOfRecord(r).kind === 'Article') for (const m of r.mentions) pushSet(mentionArticles, m, r.key);
       for (const g of r.graphs) articles.add(g);
     }
 
@@ -515,6 +558,8 @@ function expandToSentence(text: string, begin: number, end: number): { begin: nu
 }
 
 const NONE: never[] = [];
+const UNCLASSIFIED: Classification = { kind: undefined, country: false };
+const MENTION: Classification = { kind: 'Document', country: false };
 const NO_GRAPHS: Set<string> = new Set();
 
 type ListField = 'types' | 'aliases' | 'sameAs' | 'evidence' | 'holds' | 'postIn' | 'time' | 'timeStamps' | 'timeTexts' | 'taIdentRef' | 'mentions';

@@ -91,25 +91,37 @@ export class Hierarchy {
 
   /** Reads the hierarchy and the class and property labels from quads. */
   add(quads: Iterable<RDF.Quad>): void {
-    for (const q of quads) {
-      const p = q.predicate.value;
-      if (q.object.termType === 'NamedNode' && (p === IRI.subClassOf || p === IRI.subPropertyOf)) {
-        this.link(q.subject.value, q.object.value);
-      } else if (q.object.termType === 'NamedNode' && (p === IRI.equivalentClass || p === IRI.equivalentProperty)) {
-        this.link(q.subject.value, q.object.value);
-        this.link(q.object.value, q.subject.value);
-      } else if (p === IRI.label && q.object.termType === 'Literal' && !this.labels.has(q.subject.value)) {
-        const lang = (q.object as RDF.Literal).language;
-        if (!lang || lang.startsWith('en')) this.labels.set(q.subject.value, q.object.value);
-      }
-    }
-    this.closed.clear();
+    for (const q of quads) this.addQuad(q);
   }
 
-  private link(child: string, parent: string): void {
+  /** Reads one quad (any quad; most say nothing here). True when it added a class or property link. */
+  addQuad(q: RDF.Quad): boolean {
+    const p = q.predicate.value;
+    if (q.object.termType === 'NamedNode' && (p === IRI.subClassOf || p === IRI.subPropertyOf)) {
+      return this.link(q.subject.value, q.object.value);
+    } else if (q.object.termType === 'NamedNode' && (p === IRI.equivalentClass || p === IRI.equivalentProperty)) {
+      const down = this.link(q.subject.value, q.object.value);
+      const up = this.link(q.object.value, q.subject.value);
+      return down || up;
+    } else if (p === IRI.label && q.object.termType === 'Literal' && !this.labels.has(q.subject.value)) {
+      const lang = (q.object as RDF.Literal).language;
+      if (!lang || lang.startsWith('en')) this.labels.set(q.subject.value, q.object.value);
+    }
+    return false;
+  }
+
+  /** Whether a predicate is one addQuad links classes or properties with. */
+  static links(predicate: string): boolean {
+    return predicate === IRI.subClassOf || predicate === IRI.subPropertyOf || predicate === IRI.equivalentClass || predicate === IRI.equivalentProperty;
+  }
+
+  private link(child: string, parent: string): boolean {
     let set = this.up.get(child);
     if (!set) this.up.set(child, (set = new Set()));
+    if (set.has(parent)) return false;
     set.add(parent);
+    this.closed.clear();
+    return true;
   }
 
   /** The term and all its ancestors. */
