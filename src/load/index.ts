@@ -80,9 +80,11 @@ export function loadGraph(input: Store | Iterable<RDF.Quad>, options: LoadOption
 class Reader {
   private readonly hierarchy = new Hierarchy();
   private readonly resources = new Map<string, Resource>();
-  private readonly roles = new Map<string, PredicateRole>();
+  private readonly predicates = new Map<string, { role: PredicateRole; lastObject: Resource | undefined }>();
   private readonly classified = new Map<string, Classification>();
   private readonly singleGraphs = new Map<string, Set<string>>();
+  /** Every named graph some data quad is in. */
+  private readonly graphNames = new Set<string>();
   private readonly evidenceCache = new Map<string, Evidence | null>();
   private readonly evidenceLists = new Map<string, Evidence[]>();
   private mentionsByContext = new Map<string, Mention[]>();
@@ -104,16 +106,26 @@ class Reader {
     let complete = true;
     // Quads come grouped by subject (and graph): the last subject's record and graph are reused
     // without hashing their strings again.
+    // (Parsers often hand the same term object on: that is checked first.)
     let lastSubject = '', r = undefined as Resource | undefined, lastGraph = '';
+    let lastSubjectTerm: RDF.Term | undefined;
     for (const q of list) {
       const subject = q.subject;
       const s = subject.termType === 'NamedNode' ? subject.value : subject.termType === 'BlankNode' ? '_:' + subject.value : undefined;
       if (s === undefined) continue;
-      if (r === undefined || s !== lastSubject) { r = this.resource(s); lastSubject = s; lastGraph = ''; }
+      if (r === undefined || (subject !== lastSubjectTerm && s !== lastSubject)) { r = this.resource(s); lastSubject = s; lastGraph = ''; }
+      lastSubjectTerm = subject;
+      const predicate = this.predicate(q.predicate.value);
+      const role = predicate.role;
       const o = q.object;
       // An IRI or blank object gets its record too; its key string is then the one shared copy
-      // (later look-ups hash it once).
-      const objectRecord = o.termType === 'NamedNode' || o.termType === 'BlankNode' ? this.resource(termKey(o)!) : undefined;
+      // (later look-ups hash it once). A predicate's objects often repeat from quad to quad (the
+      // class of every mention, the article of every sentence): the last one is reused.
+      let objectRecord: Resource | undefined;
+      if (o.termType === 'NamedNode' || o.termType === 'BlankNode') {
+        const key = o.termType === 'NamedNode' ? o.value : '_:' + o.value;
+        objectRecord = predicate.lastObject !== undefined && key === predicate.lastObject.key ? predicate.lastObject : (predicate.lastObject = this.resource(key));
+      }
       const oKey = objectRecord?.key;
       if (inData) {
         r.inData = true;
@@ -121,7 +133,6 @@ class Reader {
         const graph = q.graph;
         if (graph.termType === 'NamedNode' && graph.value !== lastGraph) this.addGraph(r, (lastGraph = graph.value));
       }
-      const role = this.roleOf(q.predicate.value);
       // The data's own class and property links and labels (one pass, not a second one over all quads).
       if (inData && (role === 'label' || ((role === 'edge' || role === 'other') && Hierarchy.links(q.predicate.value))) && this.hierarchy.addQuad(q)) complete = false;
       const literal = o.termType === 'Literal' ? o.value : undefined;
@@ -130,8 +141,9 @@ class Reader {
         // Names from the data win over the ontology's; the ontology's alternative labels are match keywords, not names.
         case 'label':
           if (literal !== undefined && isEnglish(o)) {
-            if (r.labels === NONE) r.labels = [];
-            r.labels.push({ rank: (LABEL_PREDICATES.indexOf(q.predicate.value) >>> 0) + (inData ? 0 : 100), value: literal });
+            const label = { rank: (LABEL_PREDICATES.indexOf(q.predicate.value) >>> 0) + (inData ? 0 : 100), value: literal };
+            if (r.labels === NONE) r.labels = [label];
+            else r.labels.push(label);
           }
           break;
         case 'alias': if (literal !== undefined && isEnglish(o) && inData) addTo(r, 'aliases', literal); break;
@@ -167,9 +179,15 @@ class Reader {
     if (r.graphs.has(graph)) return;
     if (r.graphs === NO_GRAPHS) {
       let shared = this.singleGraphs.get(graph);
-      if (shared === undefined) this.singleGraphs.set(graph, (shared = new Set([graph])));
+      if (shared === undefined) {
+        this.singleGraphs.set(graph, (shared = new Set([graph])));
+        this.graphNames.add(graph);
+      }
       r.graphs = shared;
-    } else if (r.graphs.size === 1) {
+      return;
+    }
+    this.graphNames.add(graph);
+    if (r.graphs.size === 1) {
       r.graphs = new Set(r.graphs).add(graph); // the shared set is never changed
     } else {
       r.graphs.add(graph); // a set of two or more graphs is the resource's own
@@ -189,29 +207,32 @@ class Reader {
     return r;
   }
 
+  /** A predicate's role, with the record of its last object. */
+  private predicate(iri: string): { role: PredicateRole; lastObject: Resource | undefined } {
+    let p = this.predicates.get(iri);
+    if (p === undefined) this.predicates.set(iri, (p = { role: this.roleOf(iri), lastObject: undefined }));
+    return p;
+  }
+
   /** What a predicate means to the loader, through its super-properties. */
   private roleOf(predicate: string): PredicateRole {
-    let role = this.roles.get(predicate);
-    if (role) return role;
     const h = this.hierarchy;
     const fixed: Record<string, PredicateRole> = {
       [IRI.type]: 'type', [IRI.taIdentRef]: 'taIdentRef', [IRI.beginIndex]: 'begin', [IRI.endIndex]: 'end',
       [IRI.anchorOf]: 'anchor', [IRI.isString]: 'isString', [IRI.referenceContext]: 'context', [IRI.sourceUrl]: 'sourceUrl',
       [IRI.nifSentence]: 'sentence', [IRI.mentionCount]: 'mentionCount', [IRI.timeText]: 'timeText',
     };
-    if (fixed[predicate]) role = fixed[predicate];
-    else if (LABEL_PREDICATES.some((p) => h.is(predicate, p))) role = 'label';
-    else if (ALIAS_PREDICATES.some((p) => h.is(predicate, p))) role = 'alias';
-    else if (SAME_AS_PREDICATES.some((p) => h.is(predicate, p))) role = 'sameAs';
-    else if (h.is(predicate, IRI.wasDerivedFrom)) role = 'evidence';
-    else if (h.is(predicate, IRI.holds)) role = 'holds';
-    else if (h.is(predicate, IRI.postIn)) role = 'postIn';
-    else if (h.is(predicate, IRI.hasTimeStamp)) role = 'timeStamp';
-    else if (h.is(predicate, IRI.hasTime)) role = 'time';
-    else if (h.is(predicate, IRI.mentions) || h.is(predicate, 'http://schema.org/mentions')) role = 'mentions';
-    else role = isEdgePredicate(h, predicate) ? 'edge' : 'other';
-    this.roles.set(predicate, role);
-    return role;
+    if (fixed[predicate]) return fixed[predicate];
+    if (LABEL_PREDICATES.some((p) => h.is(predicate, p))) return 'label';
+    if (ALIAS_PREDICATES.some((p) => h.is(predicate, p))) return 'alias';
+    if (SAME_AS_PREDICATES.some((p) => h.is(predicate, p))) return 'sameAs';
+    if (h.is(predicate, IRI.wasDerivedFrom)) return 'evidence';
+    if (h.is(predicate, IRI.holds)) return 'holds';
+    if (h.is(predicate, IRI.postIn)) return 'postIn';
+    if (h.is(predicate, IRI.hasTimeStamp)) return 'timeStamp';
+    if (h.is(predicate, IRI.hasTime)) return 'time';
+    if (h.is(predicate, IRI.mentions) || h.is(predicate, 'http://schema.org/mentions')) return 'mentions';
+    return isEdgePredicate(h, predicate) ? 'edge' : 'other';
   }
 
   private kindOf(key: string): Classification {
@@ -348,15 +369,16 @@ class Reader {
     for (const r of this.resources.values()) {
       if (!r.inData) continue;
       if (this.kindOfRecord(r).kind === 'Article') for (const m of r.mentions) pushSet(mentionArticles, m, r.key);
-      for (const g of r.graphs) articles.add(g);
     }
 
-    const keys = [...this.resources.values()].filter((r) => this.isNode(r)).map((r) => r.key).sort(cmp);
-    const isNode = new Set(keys);
+    for (const g of this.graphNames) articles.add(g);
+
+    const records = [...this.resources.values()].filter((r) => this.isNode(r)).sort((a, b) => cmp(a.key, b.key));
+    const isNode = new Set(records.map((r) => r.key));
     const nodeList: Array<[string, NodeAttributes]> = [];
-    for (const key of keys) {
-      const r = this.resources.get(key)!;
-      const { kind, country } = this.kindOf(key);
+    for (const r of records) {
+      const key = r.key;
+      const { kind, country } = this.kindOfRecord(r);
       const type = kind as NodeType;
       const specific = this.hierarchy.mostSpecific(r.types);
       const nodeArticles = new Set([...(mentionArticles.get(key) ?? []), ...r.graphs]);
@@ -393,9 +415,9 @@ class Reader {
 
     // Nodes are in key order and each node's facts in (predicate, object) order: the edge order is deterministic.
     const edgeList: Array<[string, string, string, EdgeAttributes]> = [];
-    for (const key of keys) {
-      const r = this.resources.get(key)!;
-      const sourceKind = this.kindOf(key).kind;
+    for (const r of records) {
+      const key = r.key;
+      const sourceKind = this.kindOfRecord(r).kind;
       const out = r.out.length > 1 ? [...r.out].sort((a, b) => cmp(a.predicate, b.predicate) || cmp(a.object, b.object)) : r.out;
       for (const { predicate, object } of out) {
         if (object === key) continue;
@@ -566,20 +588,15 @@ type ListField = 'types' | 'aliases' | 'sameAs' | 'evidence' | 'holds' | 'postIn
 
 /** Adds a value to one of a resource's lists once, allocating the list on first use. */
 function addTo(r: Resource, field: ListField, value: string): void {
-  let list = r[field];
-  if (list === NONE) r[field] = list = [];
-  if (!list.includes(value)) list.push(value);
+  // A first value makes a one-element array (an empty one would reserve room for many).
+  const list = r[field];
+  if (list === NONE) r[field] = [value];
+  else if (!list.includes(value)) list.push(value);
 }
 
 function addOut(r: Resource, predicate: string, object: string): void {
-  if (r.out === NONE) r.out = [];
-  r.out.push({ predicate, object });
-}
-
-function termKey(term: RDF.Term): string | undefined {
-  if (term.termType === 'NamedNode') return term.value;
-  if (term.termType === 'BlankNode') return `_:${term.value}`;
-  return undefined;
+  if (r.out === NONE) r.out = [{ predicate, object }];
+  else r.out.push({ predicate, object });
 }
 
 function isEnglish(term: RDF.Term): boolean {
