@@ -104,50 +104,55 @@ export function relate(input: RelateInput): RelateOutput {
     if (roles.some((r) => r.person === person && r.title === t && r.org === org)) return;
     roles.push({ person, title: t, org, kind: 'post', sentence });
   };
-  for (const m of mentions) {
-    if (!m.title || !resolution.entityOf.has(m.id)) continue;
-    const person = entityOfMention(m);
-    if (person?.type !== 'Person') continue;
-    let qual = m.titleOf !== undefined ? mentions[m.titleOf] : undefined;
-    // "China's President Xi": a possessive right before the title.
-    const before = tokens[m.title.tokenStart - 1];
-    if (!qual && before && /^['’]s$/.test(before.text)) qual = mentionEndingAt(m.title.tokenStart - 1);
-    if (qual) qualifierIds.add(qual.id);
-    addRole(person.key, m.title.text, keyOf(qual), m.sentence);
-  }
-  // Appositions: "Roberto Maroni, the president of the Lombardy region," and "the secretary general
-  // of CEI (...), Nunzio Galantino".
-  for (const m of mentions) {
-    const person = entityOfMention(m);
-    if (person?.type !== 'Person') continue;
-    const after = apposedTitle(m.tokenEnd, +1);
-    if (after) { addRole(person.key, after.title, keyOf(after.org), m.sentence); if (after.org) qualifierIds.add(after.org.id); }
-    const before = apposedTitle(m.tokenStart - 1, -1);
-    if (before) { addRole(person.key, before.title, keyOf(before.org), m.sentence); if (before.org) qualifierIds.add(before.org.id); }
+  findRoles();
+  /** Roles from titles, appositions, "NAME of ORG" and organisations that belong to a country or a larger organisation. */
+  function findRoles(): void {
+    for (const m of mentions) {
+      if (!m.title || !resolution.entityOf.has(m.id)) continue;
+      const person = entityOfMention(m);
+      if (person?.type !== 'Person') continue;
+      let qual = m.titleOf !== undefined ? mentions[m.titleOf] : undefined;
+      // "China's President Xi": a possessive right before the title.
+      const before = tokens[m.title.tokenStart - 1];
+      if (!qual && before && /^['’]s$/.test(before.text)) qual = mentionEndingAt(m.title.tokenStart - 1);
+      if (qual) qualifierIds.add(qual.id);
+      addRole(person.key, m.title.text, keyOf(qual), m.sentence);
+    }
+    // Appositions: "Roberto Maroni, the president of the Lombardy region," and "the secretary general
+    // of CEI (...), Nunzio Galantino".
+    for (const m of mentions) {
+      const person = entityOfMention(m);
+      if (person?.type !== 'Person') continue;
+      const after = apposedTitle(m.tokenEnd, +1);
+      if (after) { addRole(person.key, after.title, keyOf(after.org), m.sentence); if (after.org) qualifierIds.add(after.org.id); }
+      const before = apposedTitle(m.tokenStart - 1, -1);
+      if (before) { addRole(person.key, before.title, keyOf(before.org), m.sentence); if (before.org) qualifierIds.add(before.org.id); }
+    }
+
+    // "Matthew Ingram of The Globe and Mail": a person's name followed by "of" and an organisation.
+    for (const m of mentions) {
+      const person = entityOfMention(m);
+      if (person?.type !== 'Person' || tokens[m.tokenEnd]?.lower !== 'of') continue;
+      let k = m.tokenEnd + 1;
+      if (tokens[k]?.lower === 'the') k++;
+      const org = entityOfMention(mentionAtToken.get(k));
+      if (org?.type === 'Organization') addMembership(person.key, org.key, m.sentence);
+    }
+    // "North Korea's main news agency Korean Central News Agency", "Saudi Arabia's Civil Defense
+    // Authority": an organisation that belongs to a country or a larger organisation.
+    for (const m of mentions) {
+      const org = entityOfMention(m);
+      if (org?.type !== 'Organization') continue;
+      let k = m.tokenStart - 1;
+      let words = 0;
+      while (k >= 0 && words < 4 && /^\p{Ll}/u.test(tokens[k]!.text) && /^(ADJ|NOUN)$/.test(tokens[k]!.pos)) { k--; words++; }
+      if (!/^['’]s$/.test(tokens[k]?.text ?? '')) continue;
+      const owner = mentionEndingAt(k);
+      const ownerEntity = entityOfMention(owner);
+      if (ownerEntity && (ownerEntity.type === 'Country' || ownerEntity.type === 'Organization') && ownerEntity.key !== org.key) addMembership(org.key, ownerEntity.key, m.sentence);
+    }
   }
 
-  // "Matthew Ingram of The Globe and Mail": a person's name followed by "of" and an organisation.
-  for (const m of mentions) {
-    const person = entityOfMention(m);
-    if (person?.type !== 'Person' || tokens[m.tokenEnd]?.lower !== 'of') continue;
-    let k = m.tokenEnd + 1;
-    if (tokens[k]?.lower === 'the') k++;
-    const org = entityOfMention(mentionAtToken.get(k));
-    if (org?.type === 'Organization') addMembership(person.key, org.key, m.sentence);
-  }
-  // "North Korea's main news agency Korean Central News Agency", "Saudi Arabia's Civil Defense
-  // Authority": an organisation that belongs to a country or a larger organisation.
-  for (const m of mentions) {
-    const org = entityOfMention(m);
-    if (org?.type !== 'Organization') continue;
-    let k = m.tokenStart - 1;
-    let words = 0;
-    while (k >= 0 && words < 4 && /^\p{Ll}/u.test(tokens[k]!.text) && /^(ADJ|NOUN)$/.test(tokens[k]!.pos)) { k--; words++; }
-    if (!/^['’]s$/.test(tokens[k]?.text ?? '')) continue;
-    const owner = mentionEndingAt(k);
-    const ownerEntity = entityOfMention(owner);
-    if (ownerEntity && (ownerEntity.type === 'Country' || ownerEntity.type === 'Organization') && ownerEntity.key !== org.key) addMembership(org.key, ownerEntity.key, m.sentence);
-  }
   function addMembership(member: string, org: string, sentence: number) {
     if (roles.some((r) => r.person === member && r.org === org)) return;
     roles.push({ person: member, title: 'Member', org, kind: 'member', sentence });
@@ -202,127 +207,137 @@ export function relate(input: RelateInput): RelateOutput {
   // ---- events ----
   const events: NewsEvent[] = [];
   const eventOfNamed = new Map<string, NewsEvent>();
-  // Named events ("the APEC Summit") first: they have names and may be referred to later.
-  for (const m of resolution.eventMentions) {
-    const name = m.text;
-    const k = name.toLowerCase();
-    let ev = eventOfNamed.get(k);
-    const mention: Mention = { start: m.start, end: m.end, text: input.text.slice(m.start, m.end), sentence: m.sentence };
-    if (!ev) {
-      ev = newEvent(kindOfNamed(name), name, m.sentence, mention);
-      ev.aliases = [];
-      // "Asia-Pacific Economic Cooperation (APEC) Summit": the organisation is the organizer, and
-      // "APEC Summit" is another name of the event.
-      const inner = mentions.find((x) => x.start >= m.start && x.end < m.end && resolution.entityOf.has(x.id) && entityOfMention(x)?.type === 'Organization');
-      if (inner) {
-        ev.organizer = keyOf(inner);
-        const acr = entityOfMention(inner)?.aliases.find((a) => /^\p{Lu}{2,}$/u.test(a)) ?? (/^\p{Lu}{2,}$/u.test(inner.text) ? inner.text : undefined);
-        const head = name.split(/\s+/).pop()!;
-        if (acr) ev.aliases.push(`${acr} ${head}`);
-      }
-      eventOfNamed.set(k, ev);
-      events.push(ev);
-    } else addMention(ev, mention);
-    const [, sentEnd] = seg.sentenceTokens[m.sentence]!;
-    const place = findPlace(m.tokenEnd, sentEnd);
-    if (place && !ev.place) ev.place = place;
+  findNamedEvents();
+  /** Named events ("the APEC Summit") first: they have names and may be referred to later. */
+  function findNamedEvents(): void {
+    for (const m of resolution.eventMentions) {
+      const name = m.text;
+      const k = name.toLowerCase();
+      let ev = eventOfNamed.get(k);
+      const mention: Mention = { start: m.start, end: m.end, text: input.text.slice(m.start, m.end), sentence: m.sentence };
+      if (!ev) {
+        ev = newEvent(kindOfNamed(name), name, m.sentence, mention);
+        ev.aliases = [];
+        // "Asia-Pacific Economic Cooperation (APEC) Summit": the organisation is the organizer, and
+        // "APEC Summit" is another name of the event.
+        const inner = mentions.find((x) => x.start >= m.start && x.end < m.end && resolution.entityOf.has(x.id) && entityOfMention(x)?.type === 'Organization');
+        if (inner) {
+          ev.organizer = keyOf(inner);
+          const acr = entityOfMention(inner)?.aliases.find((a) => /^\p{Lu}{2,}$/u.test(a)) ?? (/^\p{Lu}{2,}$/u.test(inner.text) ? inner.text : undefined);
+          const head = name.split(/\s+/).pop()!;
+          if (acr) ev.aliases.push(`${acr} ${head}`);
+        }
+        eventOfNamed.set(k, ev);
+        events.push(ev);
+      } else addMention(ev, mention);
+      const [, sentEnd] = seg.sentenceTokens[m.sentence]!;
+      const place = findPlace(m.tokenEnd, sentEnd);
+      if (place && !ev.place) ev.place = place;
+    }
   }
+
   const namedEvents = new Set(eventOfNamed.values());
   const namedEventAt = (tokenIdx: number) => resolution.eventMentions.find((m) => m.tokenStart <= tokenIdx && tokenIdx < m.tokenEnd);
 
   for (let s = 0; s < seg.sentenceTokens.length; s++) {
     const [sa, sb] = seg.sentenceTokens[s]!;
-    for (let i = sa; i < sb; i++) {
-      const t = tokens[i]!;
-      const kind = TRIGGERS[t.lower];
-      if (!kind || !isTriggerPos(t, kind)) continue;
-      // Phrasal verbs are other verbs: "ruled out", "called off", "fired back".
-      if (t.pos === 'VERB' && /^(out|off|back|up|down)$/.test(tokens[i + 1]?.lower ?? '')) continue;
-      if (namedEventAt(i) || mentionAtToken.has(i)) continue;
-      // "backchannel communications": the last noun of a compound is the trigger.
-      const nextTok = tokens[i + 1];
-      if (t.pos === 'NOUN' && nextTok && nextTok.pos === 'NOUN' && TRIGGERS[nextTok.lower] === kind) continue;
-      // "fire" as a verb of shooting only with a weapon or an object nearby; "call" only as a noun.
-      const isVerb = t.pos === 'VERB' || t.pos === 'AUX';
-      const det = definiteBefore(i, sa);
-      const clause = clauseBounds(i, sa, sb);
-      const participants = new Set<string>();
-      // "the arrest of X", "talks between X and Y", "attack on X", "meeting with X"
-      for (const key of nominalArguments(i, clause[1])) participants.add(key);
-      // "X met Y", "X and Y discussed ...": actors in the clause before and after a verb.
-      if (isVerb) {
-        for (const key of actorsIn(clause[0], i)) participants.add(key);
-        for (const key of actorsIn(i + 1, Math.min(clause[1], i + 12))) participants.add(key);
-      } else {
-        // "X and Y held a meeting", "the leaders of X and Y held their first formal meeting": the
-        // subject of the verb whose object the trigger is.
-        const verb = governingVerb(clause[0], i);
-        if (verb !== undefined) for (const key of actorsIn(clause[0], verb)) participants.add(key);
-      }
-      for (const key of groupActors(clause[0], clause[1])) participants.add(key);
-      // "visited Bologna": the object of a verb of visiting is the place.
-      const objectPlace = kind === 'Visit' && isVerb ? entityOfMention(mentionAtToken.get(i + 1)) : undefined;
-      const place = isPlace(objectPlace) ? objectPlace!.key : findPlace(i + 1, clause[1]);
-      const date = findDateNear(tokens, i, clause[0], clause[1], input.articleDate);
-      const partOf = findSuperEvent(i + 1, clause[1]) ?? findSuperEvent(clause[0], i);
-      const mention: TriggerMention = { start: t.start, end: t.end, text: t.text, sentence: s, noun: !isVerb, phrase: nounCompound(i) };
-
-      // Coreference: "the talks", "the meeting", or another trigger of a kind already seen with the same actors.
-      const group = COREF_GROUPS.find((g) => g.includes(kind)) ?? [kind];
-      let prior: NewsEvent | undefined;
-      for (let e = events.length - 1; e >= 0; e--) {
-        const ev = events[e]!;
-        if (group.includes(ev.kind) && !namedEvents.has(ev) && compatible(ev, participants, date?.value)) { prior = ev; break; }
-      }
-      // A bare plural or indefinite noun with no actor ("future ... trade discussions") is not
-      // the event already told; a definite one ("the talks") or a verb with its actors is.
-      const selfStanding = (kind === 'Accident' || kind === 'Disaster') && !!place;
-      if (!isVerb && !det && participants.size === 0 && !selfStanding) continue;
-      if (prior && (det || participants.size === 0 || overlaps(prior, participants) || prior.kind === kind)) {
-        addMention(prior, mention);
-        if (!prior.sentences.includes(s)) prior.sentences.push(s);
-        for (const p of participants) if (!prior.participants.includes(p)) prior.participants.push(p);
-        if (place && precision(place) > precision(prior.place)) prior.place = place;
-        if (!prior.date && date) { prior.date = date.value; prior.timeText = date.text; }
-        if (!prior.partOf && partOf) prior.partOf = partOf;
-        continue;
-      }
-      // "future ministerial visits", "an international summit": no actor, nothing to say; accidents
-      // and disasters are events by themselves when the text says where they happened.
-      if (participants.size === 0 && !(place && (kind === 'Accident' || kind === 'Disaster'))) continue;
-      const ev = newEvent(kind, '', s, mention);
-      ev.participants = [...participants];
-      if (place) ev.place = place;
-      if (date) { ev.date = date.value; ev.timeText = date.text; }
-      if (partOf) ev.partOf = partOf;
-      events.push(ev);
+    for (let i = sa; i < sb; i++) eventAt(i, s, sa, sb);
+  }
+  /** An event told by the trigger word at token i of sentence s (tokens [sa, sb)), if it is one: a new event or a mention of one already told. */
+  function eventAt(i: number, s: number, sa: number, sb: number): void {
+    const t = tokens[i]!;
+    const kind = TRIGGERS[t.lower];
+    if (!kind || !isTriggerPos(t, kind)) return;
+    // Phrasal verbs are other verbs: "ruled out", "called off", "fired back".
+    if (t.pos === 'VERB' && /^(out|off|back|up|down)$/.test(tokens[i + 1]?.lower ?? '')) return;
+    if (namedEventAt(i) || mentionAtToken.has(i)) return;
+    // "backchannel communications": the last noun of a compound is the trigger.
+    const nextTok = tokens[i + 1];
+    if (t.pos === 'NOUN' && nextTok && nextTok.pos === 'NOUN' && TRIGGERS[nextTok.lower] === kind) return;
+    // "fire" as a verb of shooting only with a weapon or an object nearby; "call" only as a noun.
+    const isVerb = t.pos === 'VERB' || t.pos === 'AUX';
+    const det = definiteBefore(i, sa);
+    const clause = clauseBounds(i, sa, sb);
+    const participants = new Set<string>();
+    // "the arrest of X", "talks between X and Y", "attack on X", "meeting with X"
+    for (const key of nominalArguments(i, clause[1])) participants.add(key);
+    // "X met Y", "X and Y discussed ...": actors in the clause before and after a verb.
+    if (isVerb) {
+      for (const key of actorsIn(clause[0], i)) participants.add(key);
+      for (const key of actorsIn(i + 1, Math.min(clause[1], i + 12))) participants.add(key);
+    } else {
+      // "X and Y held a meeting", "the leaders of X and Y held their first formal meeting": the
+      // subject of the verb whose object the trigger is.
+      const verb = governingVerb(clause[0], i);
+      if (verb !== undefined) for (const key of actorsIn(clause[0], verb)) participants.add(key);
     }
+    for (const key of groupActors(clause[0], clause[1])) participants.add(key);
+    // "visited Bologna": the object of a verb of visiting is the place.
+    const objectPlace = kind === 'Visit' && isVerb ? entityOfMention(mentionAtToken.get(i + 1)) : undefined;
+    const place = isPlace(objectPlace) ? objectPlace!.key : findPlace(i + 1, clause[1]);
+    const date = findDateNear(tokens, i, clause[0], clause[1], input.articleDate);
+    const partOf = findSuperEvent(i + 1, clause[1]) ?? findSuperEvent(clause[0], i);
+    const mention: TriggerMention = { start: t.start, end: t.end, text: t.text, sentence: s, noun: !isVerb, phrase: nounCompound(i) };
+
+    // Coreference: "the talks", "the meeting", or another trigger of a kind already seen with the same actors.
+    const group = COREF_GROUPS.find((g) => g.includes(kind)) ?? [kind];
+    let prior: NewsEvent | undefined;
+    for (let e = events.length - 1; e >= 0; e--) {
+      const ev = events[e]!;
+      if (group.includes(ev.kind) && !namedEvents.has(ev) && compatible(ev, participants, date?.value)) { prior = ev; break; }
+    }
+    // A bare plural or indefinite noun with no actor ("future ... trade discussions") is not
+    // the event already told; a definite one ("the talks") or a verb with its actors is.
+    const selfStanding = (kind === 'Accident' || kind === 'Disaster') && !!place;
+    if (!isVerb && !det && participants.size === 0 && !selfStanding) return;
+    if (prior && (det || participants.size === 0 || overlaps(prior, participants) || prior.kind === kind)) {
+      addMention(prior, mention);
+      if (!prior.sentences.includes(s)) prior.sentences.push(s);
+      for (const p of participants) if (!prior.participants.includes(p)) prior.participants.push(p);
+      if (place && precision(place) > precision(prior.place)) prior.place = place;
+      if (!prior.date && date) { prior.date = date.value; prior.timeText = date.text; }
+      if (!prior.partOf && partOf) prior.partOf = partOf;
+      return;
+    }
+    // "future ministerial visits", "an international summit": no actor, nothing to say; accidents
+    // and disasters are events by themselves when the text says where they happened.
+    if (participants.size === 0 && !(place && (kind === 'Accident' || kind === 'Disaster'))) return;
+    const ev = newEvent(kind, '', s, mention);
+    ev.participants = [...participants];
+    if (place) ev.place = place;
+    if (date) { ev.date = date.value; ev.timeText = date.text; }
+    if (partOf) ev.partOf = partOf;
+    events.push(ev);
   }
 
   // Topics of each event and relation: those named in the sentences that state it.
   const topicsBySentence = new Map<number, string[]>();
-  for (const h of input.topicHits) {
-    const l = topicsBySentence.get(h.sentence) ?? [];
-    if (!l.includes(h.key)) l.push(h.key);
-    topicsBySentence.set(h.sentence, l);
-  }
-  for (const ev of events) {
-    ev.sentences.sort((a, b) => a - b);
-    ev.topics = [...new Set(ev.sentences.flatMap((s) => topicsBySentence.get(s) ?? []))].sort();
-    ev.participants.sort();
-    if (!ev.label) {
-      ev.label = eventLabel(ev, entityByKey);
-      // The words the text uses for it ("talks", "dialogue", "crane collapse") are its other names.
-      const phrases = (ev.mentions as TriggerMention[]).filter((m) => m.noun).map((m) => (m.phrase ?? m.text).toLowerCase());
-      ev.aliases = [...new Set(phrases)].filter((p) => p !== ev.label.toLowerCase()).sort();
+  finishEvents();
+  /** Topics, labels, other names and keys of the events; partOf from a name to a key. */
+  function finishEvents(): void {
+    for (const h of input.topicHits) {
+      const l = topicsBySentence.get(h.sentence) ?? [];
+      if (!l.includes(h.key)) l.push(h.key);
+      topicsBySentence.set(h.sentence, l);
     }
-    ev.key = `event-${ev.mentions[0]!.start}`;
-  }
-  // partOf held the lower-cased name of a named event until keys existed.
-  for (const ev of events) {
-    if (!ev.partOf) continue;
-    const sup = events.find((e) => e !== ev && e.label.toLowerCase() === ev.partOf);
-    if (sup) ev.partOf = sup.key; else delete ev.partOf;
+    for (const ev of events) {
+      ev.sentences.sort((a, b) => a - b);
+      ev.topics = [...new Set(ev.sentences.flatMap((s) => topicsBySentence.get(s) ?? []))].sort();
+      ev.participants.sort();
+      if (!ev.label) {
+        ev.label = eventLabel(ev, entityByKey);
+        // The words the text uses for it ("talks", "dialogue", "crane collapse") are its other names.
+        const phrases = (ev.mentions as TriggerMention[]).filter((m) => m.noun).map((m) => (m.phrase ?? m.text).toLowerCase());
+        ev.aliases = [...new Set(phrases)].filter((p) => p !== ev.label.toLowerCase()).sort();
+      }
+      ev.key = `event-${ev.mentions[0]!.start}`;
+    }
+    // partOf held the lower-cased name of a named event until keys existed.
+    for (const ev of events) {
+      if (!ev.partOf) continue;
+      const sup = events.find((e) => e !== ev && e.label.toLowerCase() === ev.partOf);
+      if (sup) ev.partOf = sup.key; else delete ev.partOf;
+    }
   }
 
   // ---- relations ----
@@ -337,22 +352,26 @@ export function relate(input: RelateInput): RelateOutput {
     }
     if (!r.sentences.includes(s)) r.sentences.push(s);
   };
-  for (let s = 0; s < seg.sentenceTokens.length; s++) {
-    const [sa, sb] = seg.sentenceTokens[s]!;
-    for (let i = sa; i < sb; i++) {
-      if (!RELATION_NOUNS.has(tokens[i]!.lower)) continue;
-      // "Canada-China relations": two countries joined by a hyphen right before the noun.
-      const sameToken = sameTokens.get(i - 1) ?? [];
-      if (sameToken.length >= 2) { relationFor(sameToken.map((m) => keyOf(m)!), s); continue; }
-      // "relations between X and Y", "tensions ... between the two nations"
-      const between = findBetween(i + 1, sb);
-      if (between.length >= 2) relationFor(between, s);
+  findRelations();
+  /** Lasting relations ("Canada-China relations", "tensions between the two nations"), with their topics and keys. */
+  function findRelations(): void {
+    for (let s = 0; s < seg.sentenceTokens.length; s++) {
+      const [sa, sb] = seg.sentenceTokens[s]!;
+      for (let i = sa; i < sb; i++) {
+        if (!RELATION_NOUNS.has(tokens[i]!.lower)) continue;
+        // "Canada-China relations": two countries joined by a hyphen right before the noun.
+        const sameToken = sameTokens.get(i - 1) ?? [];
+        if (sameToken.length >= 2) { relationFor(sameToken.map((m) => keyOf(m)!), s); continue; }
+        // "relations between X and Y", "tensions ... between the two nations"
+        const between = findBetween(i + 1, sb);
+        if (between.length >= 2) relationFor(between, s);
+      }
     }
-  }
-  for (const r of relations) {
-    r.sentences.sort((a, b) => a - b);
-    r.topics = [...new Set(r.sentences.flatMap((s) => topicsBySentence.get(s) ?? []))].sort();
-    r.key = `relation-${r.parties.map((p) => p.replace(/[^a-z0-9]+/g, '-')).join('--')}`;
+    for (const r of relations) {
+      r.sentences.sort((a, b) => a - b);
+      r.topics = [...new Set(r.sentences.flatMap((s) => topicsBySentence.get(s) ?? []))].sort();
+      r.key = `relation-${r.parties.map((p) => p.replace(/[^a-z0-9]+/g, '-')).join('--')}`;
+    }
   }
 
   roles.sort((a, b) => compareCodeUnits(a.person, b.person) || compareCodeUnits(a.title, b.title));
