@@ -74,28 +74,33 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
   // 1. Places from the gazetteer.
   const cityClusters = new Map<string, Cluster>();
   const regionClusters = new Map<string, Cluster>();
-  for (const m of mentions) {
-    if ((m.kind === 'country' || m.kind === 'demonym') && m.countryCode) countryCluster(m.countryCode, m);
-    else if (m.kind === 'city' && m.metonym && m.countryCode) {
-      // "Ottawa seeks": the mention stands for the country acting, and still names the city, which
-      // keeps its own node and GeoNames link (the mention points at both).
-      countryCluster(m.countryCode, m);
-      cityCluster({ ...m, id: -1 - m.id, metonym: false });
-    } else if (m.kind === 'city') {
-      // A name that only some small or ambiguous town bears is no evidence of a place: treat it as
-      // an unknown name ("Satan", "Monti").
-      if (!cityCluster(m)) m.kind = 'unknown';
-    } else if (m.kind === 'region' || m.kind === 'place') {
-      const key = m.text.toLowerCase().replace(/ (region|area)$/, '');
-      const c = regionClusters.get(key);
-      if (c) attach(c, m);
-      else {
-        const nc = newCluster(m.kind === 'place' ? 'Place' : 'Region', m);
-        nc.wikidata = gaz.regions.get(key)?.wikidata;
-        regionClusters.set(key, nc);
+  clusterPlaces();
+  /** Countries, cities, regions and places the gazetteer knows. */
+  function clusterPlaces(): void {
+    for (const m of mentions) {
+      if ((m.kind === 'country' || m.kind === 'demonym') && m.countryCode) countryCluster(m.countryCode, m);
+      else if (m.kind === 'city' && m.metonym && m.countryCode) {
+        // "Ottawa seeks": the mention stands for the country acting, and still names the city, which
+        // keeps its own node and GeoNames link (the mention points at both).
+        countryCluster(m.countryCode, m);
+        cityCluster({ ...m, id: -1 - m.id, metonym: false });
+      } else if (m.kind === 'city') {
+        // A name that only some small or ambiguous town bears is no evidence of a place: treat it as
+        // an unknown name ("Satan", "Monti").
+        if (!cityCluster(m)) m.kind = 'unknown';
+      } else if (m.kind === 'region' || m.kind === 'place') {
+        const key = m.text.toLowerCase().replace(/ (region|area)$/, '');
+        const c = regionClusters.get(key);
+        if (c) attach(c, m);
+        else {
+          const nc = newCluster(m.kind === 'place' ? 'Place' : 'Region', m);
+          nc.wikidata = gaz.regions.get(key)?.wikidata;
+          regionClusters.set(key, nc);
+        }
       }
     }
   }
+
   /** Adds a city mention to its city's cluster; false when no city can be chosen for it. */
   function cityCluster(m: RawMention): boolean {
     const city = chooseCity(m, mentionedCountries);
@@ -119,19 +124,23 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
   }
 
   // 2. Named events are not entities; a short form of an event's name ("the Hajj") is the event too.
-  const eventNames = new Set<string>();
-  for (const m of mentions) if (m.kind === 'event') { eventMentions.push(m); eventNames.add(m.text.toLowerCase()); }
-  for (const m of mentions) {
-    if (m.kind !== 'event' && (m.kind === 'unknown' || m.kind === 'org') && eventNames.has(m.text.toLowerCase())) {
-      m.kind = 'event';
-      eventMentions.push(m);
+  findEventMentions();
+  /** Mentions of named events, with a year before them as part of the name. */
+  function findEventMentions(): void {
+    const eventNames = new Set<string>();
+    for (const m of mentions) if (m.kind === 'event') { eventMentions.push(m); eventNames.add(m.text.toLowerCase()); }
+    for (const m of mentions) {
+      if (m.kind !== 'event' && (m.kind === 'unknown' || m.kind === 'org') && eventNames.has(m.text.toLowerCase())) {
+        m.kind = 'event';
+        eventMentions.push(m);
+      }
     }
-  }
-  // "the 1991 Hajj" is another event than "the Hajj": the year becomes part of its name.
-  for (const m of eventMentions) {
-    if (!m.yearBefore) continue;
-    m.text = text.slice(m.yearBefore.start, m.end);
-    m.start = m.yearBefore.start;
+    // "the 1991 Hajj" is another event than "the Hajj": the year becomes part of its name.
+    for (const m of eventMentions) {
+      if (!m.yearBefore) continue;
+      m.text = text.slice(m.yearBefore.start, m.end);
+      m.start = m.yearBefore.start;
+    }
   }
 
   // 3. People with two or more name words first, then organisations.
@@ -145,83 +154,97 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
     tokenCache.set(c, { size: c.names.size, words });
     return words;
   };
-  for (const m of mentions) {
-    if (m.kind !== 'person' || clusterOf.has(m.id)) continue;
-    const words = m.text.split(/\s+/);
-    if (words.length < 2) continue;
-    const sameSet = persons.find((p) => [...p.names.keys()].some((n) => sameWords(n, m.text)) || containsName(p, words));
-    if (sameSet) attach(sameSet, m);
-    else persons.push(newCluster('Person', m));
+  clusterPeople();
+  /** People named with two or more words; the same words (or more of them) are the same person. */
+  function clusterPeople(): void {
+    for (const m of mentions) {
+      if (m.kind !== 'person' || clusterOf.has(m.id)) continue;
+      const words = m.text.split(/\s+/);
+      if (words.length < 2) continue;
+      const sameSet = persons.find((p) => [...p.names.keys()].some((n) => sameWords(n, m.text)) || containsName(p, words));
+      if (sameSet) attach(sameSet, m);
+      else persons.push(newCluster('Person', m));
+    }
   }
+
   const orgs: Cluster[] = [];
   // "the M5S party" and "M5S", "Yonhap news agency" and "Yonhap": trailing lower-case words aside.
   const orgKey = (s: string) => s.replace(/(?:\s+\p{Ll}+)+$/u, '').toLowerCase().replace(/^the /, '');
   const findOrg = (name: string) => orgs.find((o) => [...o.names.keys()].some((n) => orgKey(n) === orgKey(name)))
     // "Supreme Court" inside "Italian Supreme Court of Cassation": a contiguous part of one longer name.
     ?? uniqueOrNone(orgs.filter((o) => [...o.names.keys()].some((n) => name.split(/\s+/).length >= 2 && ` ${orgKey(n)} `.includes(` ${orgKey(name)} `) && orgKey(n) !== orgKey(name))));
-  for (const m of mentions) {
-    if (m.kind !== 'org' || clusterOf.has(m.id) || m.acronymOf !== undefined) continue;
-    if (isAcronym(m.text.split(/\s+/)[0]!)) continue;
-    const existing = findOrg(m.text);
-    if (existing) attach(existing, m);
-    else {
-      const c = newCluster('Organization', m);
-      // A union of states known to the gazetteer (the European Union) has a Wikidata id.
-      const region = gaz.regions.get(m.text.toLowerCase());
-      if (region?.union) c.wikidata = region.wikidata;
-      orgs.push(c);
+  clusterOrganisations();
+  /** Organisations by name, then acronyms (defined in parentheses, or the initials of a name). */
+  function clusterOrganisations(): void {
+    for (const m of mentions) {
+      if (m.kind !== 'org' || clusterOf.has(m.id) || m.acronymOf !== undefined) continue;
+      if (isAcronym(m.text.split(/\s+/)[0]!)) continue;
+      const existing = findOrg(m.text);
+      if (existing) attach(existing, m);
+      else {
+        const c = newCluster('Organization', m);
+        // A union of states known to the gazetteer (the European Union) has a Wikidata id.
+        const region = gaz.regions.get(m.text.toLowerCase());
+        if (region?.union) c.wikidata = region.wikidata;
+        orgs.push(c);
+      }
     }
-  }
-  // Acronyms: defined in parentheses, or matching the initials of a name seen in the article.
-  for (const m of mentions) {
-    if (clusterOf.has(m.id)) continue;
-    if (m.acronymOf !== undefined) {
-      const target = clusterOf.get(m.acronymOf);
-      if (target) { attach(target, m); continue; }
+    // Acronyms: defined in parentheses, or matching the initials of a name seen in the article.
+    for (const m of mentions) {
+      if (clusterOf.has(m.id)) continue;
+      if (m.acronymOf !== undefined) {
+        const target = clusterOf.get(m.acronymOf);
+        if (target) { attach(target, m); continue; }
+      }
     }
-  }
-  for (const m of mentions) {
-    if (clusterOf.has(m.id) || !isAcronym(orgKey(m.text).toUpperCase()) || !/^\p{Lu}/u.test(m.text)) continue;
-    if (!isAcronym(m.text.split(/\s+/)[0]!)) continue;
-    const existing = findOrg(m.text);
-    if (existing) { attach(existing, m); continue; }
-    const acronym = m.text.split(/\s+/)[0]!.replace(/\./g, '').toUpperCase();
-    const byInitials = orgs.filter((o) => [...o.names.keys()].some((n) => initials(n) === acronym));
-    if (byInitials.length === 1) { attach(byInitials[0]!, m); continue; }
-    // "NZ", "UAE": the initials of a country the article names.
-    const country = [...byCountry.values()].filter((c) => initials(c.label!) === acronym && acronym.length >= 2);
-    if (country.length === 1) { attach(country[0]!, m); continue; }
-    if (m.kind === 'org' || m.kind === 'unknown') orgs.push(newCluster('Organization', m));
+    for (const m of mentions) {
+      if (clusterOf.has(m.id) || !isAcronym(orgKey(m.text).toUpperCase()) || !/^\p{Lu}/u.test(m.text)) continue;
+      if (!isAcronym(m.text.split(/\s+/)[0]!)) continue;
+      const existing = findOrg(m.text);
+      if (existing) { attach(existing, m); continue; }
+      const acronym = m.text.split(/\s+/)[0]!.replace(/\./g, '').toUpperCase();
+      const byInitials = orgs.filter((o) => [...o.names.keys()].some((n) => initials(n) === acronym));
+      if (byInitials.length === 1) { attach(byInitials[0]!, m); continue; }
+      // "NZ", "UAE": the initials of a country the article names.
+      const country = [...byCountry.values()].filter((c) => initials(c.label!) === acronym && acronym.length >= 2);
+      if (country.length === 1) { attach(country[0]!, m); continue; }
+      if (m.kind === 'org' || m.kind === 'unknown') orgs.push(newCluster('Organization', m));
+    }
   }
 
   // 4. Short forms: surnames and first names of people, "the Court", "the North".
-  for (const m of mentions) {
-    if (clusterOf.has(m.id) || m.kind === 'event') continue;
-    const words = m.text.split(/\s+/);
-    const person = persons.filter((p) => { const t = personTokens(p); return words.every((w) => t.has(w)); });
-    if (person.length >= 1 && (m.kind === 'person' || m.kind === 'unknown' || m.kind === 'org')) {
-      attach(nearestBefore(person, m) ?? person[0]!, m);
-      continue;
+  clusterShortForms();
+  /** Surnames and first names of people, head words of organisations, "the North". */
+  function clusterShortForms(): void {
+    for (const m of mentions) {
+      if (clusterOf.has(m.id) || m.kind === 'event') continue;
+      const words = m.text.split(/\s+/);
+      const person = persons.filter((p) => { const t = personTokens(p); return words.every((w) => t.has(w)); });
+      if (person.length >= 1 && (m.kind === 'person' || m.kind === 'unknown' || m.kind === 'org')) {
+        attach(nearestBefore(person, m) ?? person[0]!, m);
+        continue;
+      }
+      if (m.definite && words.length === 1) {
+        const w = words[0]!.toLowerCase();
+        const country = [...byCountry.values()].filter((c) => c.label!.toLowerCase().startsWith(w + ' '));
+        if (country.length === 1) { attach(country[0]!, m); continue; }
+      }
+      // "the Court" for "the Supreme Court", "the Church" for "the Church of Scientology"; but
+      // "Bologna" is not "the University of Bologna": only the head word, never the complement of "of".
+      const head = orgs.filter((o) => [...o.names.keys()].some((n) => n.split(/\s+/).length > words.length && (headOf(n) === m.text.toLowerCase() || (!/\bof\b/i.test(n) && n.toLowerCase().endsWith(' ' + m.text.toLowerCase())))));
+      if (head.length === 1 && (m.definite || m.weak || m.kind === 'unknown')) { attach(head[0]!, m); continue; }
+      if (m.weak) continue;
+      if (m.kind === 'person') { persons.push(newCluster('Person', m)); continue; }
+      if (m.kind === 'unknown') {
+        const lower = m.text.toLowerCase();
+        if (gaz.lexicon.lastNames.has(lower) || gaz.lexicon.firstNames.has(lower)) persons.push(newCluster('Person', m));
+        else orgs.push(newCluster('Organization', m));
+        continue;
+      }
+      if (m.kind === 'org') orgs.push(newCluster('Organization', m));
     }
-    if (m.definite && words.length === 1) {
-      const w = words[0]!.toLowerCase();
-      const country = [...byCountry.values()].filter((c) => c.label!.toLowerCase().startsWith(w + ' '));
-      if (country.length === 1) { attach(country[0]!, m); continue; }
-    }
-    // "the Court" for "the Supreme Court", "the Church" for "the Church of Scientology"; but
-    // "Bologna" is not "the University of Bologna": only the head word, never the complement of "of".
-    const head = orgs.filter((o) => [...o.names.keys()].some((n) => n.split(/\s+/).length > words.length && (headOf(n) === m.text.toLowerCase() || (!/\bof\b/i.test(n) && n.toLowerCase().endsWith(' ' + m.text.toLowerCase())))));
-    if (head.length === 1 && (m.definite || m.weak || m.kind === 'unknown')) { attach(head[0]!, m); continue; }
-    if (m.weak) continue;
-    if (m.kind === 'person') { persons.push(newCluster('Person', m)); continue; }
-    if (m.kind === 'unknown') {
-      const lower = m.text.toLowerCase();
-      if (gaz.lexicon.lastNames.has(lower) || gaz.lexicon.firstNames.has(lower)) persons.push(newCluster('Person', m));
-      else orgs.push(newCluster('Organization', m));
-      continue;
-    }
-    if (m.kind === 'org') orgs.push(newCluster('Organization', m));
   }
+
   // A person cluster whose single-word names all turn out to be organisations' is left as is: the
   // recogniser's evidence (a title, a first name) decides the type.
 
@@ -232,48 +255,53 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
   const entities: Entity[] = [];
   const entityOf = new Map<number, string>();
   const usedKeys = new Map<string, Entity>();
-  for (const c of clusters) {
-    if (!c.mentions.length) continue;
-    const label = c.label ?? chooseLabel(c);
-    const key = entityKey(c, label);
-    const mentionsOut: Mention[] = c.mentions
-      .map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sentence: m.sentence }))
-      .sort((a, b) => a.start - b.start || a.end - b.end);
-    const names = new Set<string>();
-    for (const n of c.names.keys()) names.add(n);
-    // Titled forms are aliases too: "Prime Minister Carney", "Canadian Prime Minister Mark Carney".
-    if (c.type === 'Person') {
-      for (const m of c.mentions) {
-        if (!m.title || !/^\p{Lu}/u.test(m.title.text)) continue;
-        names.add(oneLine(text.slice(m.title.start, m.end)));
-        const q = m.titleOf !== undefined ? mentions[m.titleOf] : undefined;
-        if (q && q.end <= m.title.start && m.title.start - q.end <= 1) names.add(oneLine(text.slice(q.start, m.end)));
+  makeEntities();
+  /** One entity per cluster (clusters with the same key merge), cities located in the countries named. */
+  function makeEntities(): void {
+    for (const c of clusters) {
+      if (!c.mentions.length) continue;
+      const label = c.label ?? chooseLabel(c);
+      const key = entityKey(c, label);
+      const mentionsOut: Mention[] = c.mentions
+        .map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), sentence: m.sentence }))
+        .sort((a, b) => a.start - b.start || a.end - b.end);
+      const names = new Set<string>();
+      for (const n of c.names.keys()) names.add(n);
+      // Titled forms are aliases too: "Prime Minister Carney", "Canadian Prime Minister Mark Carney".
+      if (c.type === 'Person') {
+        for (const m of c.mentions) {
+          if (!m.title || !/^\p{Lu}/u.test(m.title.text)) continue;
+          names.add(oneLine(text.slice(m.title.start, m.end)));
+          const q = m.titleOf !== undefined ? mentions[m.titleOf] : undefined;
+          if (q && q.end <= m.title.start && m.title.start - q.end <= 1) names.add(oneLine(text.slice(q.start, m.end)));
+        }
       }
-    }
-    names.delete(label);
-    const prev = usedKeys.get(key);
-    if (prev) {
-      // Two clusters with the same canonical name are one entity.
-      for (const m of mentionsOut) prev.mentions.push(m);
-      prev.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-      prev.aliases = [...new Set([...prev.aliases, ...names])].filter((a) => a !== prev.label).sort();
+      names.delete(label);
+      const prev = usedKeys.get(key);
+      if (prev) {
+        // Two clusters with the same canonical name are one entity.
+        for (const m of mentionsOut) prev.mentions.push(m);
+        prev.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+        prev.aliases = [...new Set([...prev.aliases, ...names])].filter((a) => a !== prev.label).sort();
+        for (const m of c.mentions) entityOf.set(m.id, key);
+        continue;
+      }
+      const entity: Entity = { key, type: c.type, label, aliases: [...names].sort(), mentions: mentionsOut };
+      if (c.wikidata) entity.wikidata = c.wikidata;
+      if (c.city) { entity.geonames = c.city.geonamesId; entity.countryCode = c.city.country; }
+      else if (c.countryCode) entity.countryCode = c.countryCode;
+      usedKeys.set(key, entity);
+      entities.push(entity);
       for (const m of c.mentions) entityOf.set(m.id, key);
-      continue;
     }
-    const entity: Entity = { key, type: c.type, label, aliases: [...names].sort(), mentions: mentionsOut };
-    if (c.wikidata) entity.wikidata = c.wikidata;
-    if (c.city) { entity.geonames = c.city.geonamesId; entity.countryCode = c.city.country; }
-    else if (c.countryCode) entity.countryCode = c.countryCode;
-    usedKeys.set(key, entity);
-    entities.push(entity);
-    for (const m of c.mentions) entityOf.set(m.id, key);
+    // Cities lie in the countries the article mentions.
+    for (const e of entities) {
+      if (e.type !== 'City' || !e.countryCode) continue;
+      const country = entities.find((x) => x.type === 'Country' && x.countryCode === e.countryCode);
+      if (country) e.locatedIn = country.key;
+    }
   }
-  // Cities lie in the countries the article mentions.
-  for (const e of entities) {
-    if (e.type !== 'City' || !e.countryCode) continue;
-    const country = entities.find((x) => x.type === 'Country' && x.countryCode === e.countryCode);
-    if (country) e.locatedIn = country.key;
-  }
+
   entities.sort((a, b) => compareCodeUnits(a.key, b.key));
   return { entities, entityOf, eventMentions };
 }
