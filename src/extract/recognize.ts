@@ -42,6 +42,18 @@ export interface RawMention {
   yearBefore?: { start: number; text: string };
 }
 
+/**
+ * A mention with every field present, in one order: all mentions then share one object shape, which
+ * keeps the code that reads them fast (objects built with different optional fields would not).
+ */
+export function rawMention(m: RawMention): RawMention {
+  return {
+    id: m.id, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, start: m.start, end: m.end, text: m.text, sentence: m.sentence, kind: m.kind,
+    countryCode: m.countryCode, cities: m.cities, metonym: m.metonym, title: m.title, titleOf: m.titleOf, acronymOf: m.acronymOf,
+    definite: m.definite, weak: m.weak, modifier: m.modifier, yearBefore: m.yearBefore,
+  };
+}
+
 const CONNECTORS = new Set(['of', 'de', 'di', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'for', '&', 'and']);
 const EVENT_HEADS = new Set(['summit', 'olympics', 'games', 'cup', 'championship', 'championships', 'festival', 'war', 'forum', 'expo', 'exhibition', 'election', 'elections', 'referendum', 'marathon', 'conference', 'congress', 'convention', 'talks', 'revolution', 'crisis', 'massacre', 'tournament', 'open', 'grand prix', 'award', 'awards', 'prize']);
 const ORG_HEADS_EXTRA = ['ministry', 'municipality', 'parliament', 'senate', 'assembly', 'court', 'tribunal', 'police', 'navy', 'forces', 'military', 'government', 'cabinet', 'movement', 'party', 'union', 'league', 'institute', 'instituto', 'university', 'school', 'hospital', 'agency', 'office', 'service', 'services', 'network', 'times', 'post', 'news', 'press', 'daily', 'journal', 'magazine', 'radio', 'television', 'tv', 'broadcasting', 'inc', 'ltd', 'llc', 'plc', 'corp', 'co', 'ag', 'sa', 'gmbh', 'group', 'holdings', 'technologies', 'systems', 'airlines', 'motors', 'bank', 'fund', 'reserve', 'council', 'commission', 'committee', 'board', 'authority', 'department', 'bureau', 'church', 'diocese', 'conference', 'federation', 'association', 'society', 'foundation', 'organization', 'organisation', 'club', 'team', 'brigade', 'battalion', 'regiment', 'corps', 'guard', 'army', 'coalition', 'alliance', 'front', 'congress', 'secretariat', 'directorate', 'command', 'administration'];
@@ -97,7 +109,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
   const add = (m: Omit<RawMention, 'id' | 'start' | 'end' | 'text' | 'sentence'>): RawMention => {
     const a = tokens[m.tokenStart]!;
     const b = tokens[m.tokenEnd - 1]!;
-    const mention: RawMention = { id: out.length, start: a.start, end: b.end, text: seg.tokens.length ? textOf(tokens, m.tokenStart, m.tokenEnd) : '', sentence: a.sentence, ...m };
+    const mention = rawMention({ id: out.length, start: a.start, end: b.end, text: seg.tokens.length ? textOf(tokens, m.tokenStart, m.tokenEnd) : '', sentence: a.sentence, ...m });
     out.push(mention);
     if (!endingAt.has(mention.tokenEnd)) endingAt.set(mention.tokenEnd, mention);
     return mention;
@@ -168,7 +180,7 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
       if (parts.length === 2 && codes.every(Boolean)) {
         let at = t.start;
         parts.forEach((p, n) => {
-          const part: RawMention = { id: out.length, tokenStart: i, tokenEnd: i + 1, start: at, end: at + p.length, text: p, sentence: t.sentence, kind: 'country', countryCode: codes[n] };
+          const part = rawMention({ id: out.length, tokenStart: i, tokenEnd: i + 1, start: at, end: at + p.length, text: p, sentence: t.sentence, kind: 'country', countryCode: codes[n] });
           out.push(part);
           if (!endingAt.has(part.tokenEnd)) endingAt.set(part.tokenEnd, part);
           at += p.length + 1;

@@ -5,7 +5,7 @@
  */
 import { loadGazetteer, type CityInfo, type Gazetteer } from '../gazetteer/index.ts';
 import type { Entity, EntityType, Mention } from './types.ts';
-import { isAcronym, type RawMention } from './recognize.ts';
+import { isAcronym, rawMention, type RawMention } from './recognize.ts';
 import { compareCodeUnits } from './order.ts';
 
 /** Entities and, for each raw mention id, the key of the entity it refers to (if any). */
@@ -83,7 +83,7 @@ export function resolveEntities(text: string, mentions: RawMention[], gaz: Gazet
         // "Ottawa seeks": the mention stands for the country acting, and still names the city, which
         // keeps its own node and GeoNames link (the mention points at both).
         countryCluster(m.countryCode, m);
-        cityCluster({ ...m, id: -1 - m.id, metonym: false });
+        cityCluster(rawMention({ ...m, id: -1 - m.id, metonym: false }));
       } else if (m.kind === 'city') {
         // A name that only some small or ambiguous town bears is no evidence of a place: treat it as
         // an unknown name ("Satan", "Monti").
