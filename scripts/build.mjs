@@ -1,9 +1,12 @@
 // Bundles the library and the CLI into dist/ with esbuild (dependencies stay external).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+
+// A clean dist/ each time: esbuild leaves the chunks of earlier builds behind (content-hashed names).
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
   // jobs-worker: the worker thread of `build --jobs` (src/jobs), found next to the chunks.
@@ -15,6 +18,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Node 20 has Unicode property escapes (/\p{Lu}/u); without this esbuild rewrites each such literal
+  // into a `new RegExp(...)` call, which builds a new regular expression every time it runs.
+  supported: { 'regexp-unicode-property-escapes': true },
   sourcemap: true,
   external,
   logLevel: 'warning',
