@@ -80,8 +80,11 @@ export function loadGraph(input: Store | Iterable<RDF.Quad>, options: LoadOption
 class Reader {
   private readonly hierarchy = new Hierarchy();
   private readonly resources = new Map<string, Resource>();
+  /** The same records in the order they were made (the map's order), to loop over without an iterator. */
+  private readonly records: Resource[] = [];
   private readonly predicates = new Map<string, { role: PredicateRole; lastObject: Resource | undefined }>();
   private readonly classified = new Map<string, Classification>();
+  private readonly pairs = new Map<string, Map<string, string>>();
   private readonly singleGraphs = new Map<string, Set<string>>();
   /** Every named graph some data quad is in. */
   private readonly graphNames = new Set<string>();
@@ -109,7 +112,9 @@ class Reader {
     // (Parsers often hand the same term object on: that is checked first.)
     let lastSubject = '', r = undefined as Resource | undefined, lastGraph = '';
     let lastSubjectTerm: RDF.Term | undefined;
-    for (const q of list) {
+    // Indexed loops here and over the records: iterators allocate a result per step until optimized.
+    for (let qi = 0; qi < list.length; qi++) {
+      const q = list[qi]!;
       const subject = q.subject;
       const s = subject.termType === 'NamedNode' ? subject.value : subject.termType === 'BlankNode' ? '_:' + subject.value : undefined;
       if (s === undefined) continue;
@@ -203,6 +208,7 @@ class Reader {
         time: NONE, timeStamps: NONE, timeTexts: NONE, taIdentRef: NONE, mentions: NONE, out: NONE, graphs: NO_GRAPHS,
       };
       this.resources.set(key, r);
+      this.records.push(r);
     }
     return r;
   }
@@ -240,6 +246,15 @@ class Reader {
     return r ? this.kindOfRecord(r) : UNCLASSIFIED;
   }
 
+  /** "a b" for a two-type list, made once per pair (mentions all have the same two types). */
+  private pairSignature(a: string, b: string): string {
+    let inner = this.pairs.get(a);
+    if (inner === undefined) this.pairs.set(a, (inner = new Map()));
+    let signature = inner.get(b);
+    if (signature === undefined) inner.set(b, (signature = a + ' ' + b));
+    return signature;
+  }
+
   private kindOfRecord(r: Resource): Classification {
     let k = r.classification;
     if (k === undefined) {
@@ -247,7 +262,7 @@ class Reader {
       if (r.taIdentRef.length && r.begin !== undefined) k = MENTION;
       else {
         // Most records share one of a few type lists: classify each list once.
-        const signature = r.types.length === 1 ? r.types[0]! : r.types.join(' ');
+        const signature = r.types.length === 1 ? r.types[0]! : r.types.length === 2 ? this.pairSignature(r.types[0]!, r.types[1]!) : r.types.join(' ');
         k = this.classified.get(signature);
         if (k === undefined) this.classified.set(signature, (k = this.hierarchy.classify(r.types)));
       }
@@ -268,7 +283,8 @@ class Reader {
   }
 
   private indexText(): void {
-    for (const r of this.resources.values()) {
+    for (let i = 0; i < this.records.length; i++) {
+      const r = this.records[i]!;
       if (r.begin === undefined || r.end === undefined || !r.context) continue;
       if (r.taIdentRef.length) {
         for (const entity of r.taIdentRef) {
@@ -353,7 +369,8 @@ class Reader {
   buildFull(include: readonly string[]): NewsGraph {
     this.indexText();
     const articles = new Set<string>();
-    for (const r of this.resources.values()) {
+    for (let i = 0; i < this.records.length; i++) {
+      const r = this.records[i]!;
       if (r.inData && this.kindOfRecord(r).kind === 'Article') articles.add(r.key);
     }
     const mentionCounts = new Map<string, number>();
@@ -366,14 +383,15 @@ class Reader {
         pushSet(mentionArticles, m.entity, article);
       }
     }
-    for (const r of this.resources.values()) {
+    for (let i = 0; i < this.records.length; i++) {
+      const r = this.records[i]!;
       if (!r.inData) continue;
       if (this.kindOfRecord(r).kind === 'Article') for (const m of r.mentions) pushSet(mentionArticles, m, r.key);
     }
 
     for (const g of this.graphNames) articles.add(g);
 
-    const records = [...this.resources.values()].filter((r) => this.isNode(r)).sort((a, b) => cmp(a.key, b.key));
+    const records = this.records.filter((r) => this.isNode(r)).sort((a, b) => cmp(a.key, b.key));
     const isNode = new Set(records.map((r) => r.key));
     const nodeList: Array<[string, NodeAttributes]> = [];
     for (const r of records) {
