@@ -65,7 +65,8 @@ export function loadGraph(input: Store | Iterable<RDF.Quad>, options: LoadOption
   const projection = options.projection ?? 'full';
   if (!PROJECTIONS.includes(projection)) throw new LoadError(`unknown projection "${String(projection)}" (use ${PROJECTIONS.join(', ')})`);
   const ontology = [...(options.ontology ?? [])];
-  const data = input instanceof Store ? input.getQuads(null, null, null, null) : [...input];
+  // (An array is read as it is, never changed: no copy.)
+  const data: readonly RDF.Quad[] = input instanceof Store ? input.getQuads(null, null, null, null) : Array.isArray(input) ? input : [...input];
   let reader = new Reader(ontology);
   // Data that declares sub-classes or sub-properties of its own is read again, knowing them.
   if (!reader.read(data, true)) (reader = new Reader(ontology, data)).read(data, true);
@@ -203,9 +204,12 @@ class Reader {
     let r = this.resources.get(key);
     if (!r) {
       // Lists start as one shared empty array and are allocated on first write: most resources use few of them.
+      // Every field from the start: all records share one shape, with no property store to grow.
       r = {
         key, inData: false, types: NONE, labels: NONE, aliases: NONE, sameAs: NONE, evidence: NONE, holds: NONE, postIn: NONE,
         time: NONE, timeStamps: NONE, timeTexts: NONE, taIdentRef: NONE, mentions: NONE, out: NONE, graphs: NO_GRAPHS,
+        begin: undefined, end: undefined, anchor: undefined, isString: undefined, context: undefined, sourceUrl: undefined,
+        sentence: undefined, mentionCount: undefined, classification: undefined,
       };
       this.resources.set(key, r);
       this.records.push(r);
@@ -287,8 +291,8 @@ class Reader {
       const r = this.records[i]!;
       if (r.begin === undefined || r.end === undefined || !r.context) continue;
       if (r.taIdentRef.length) {
-        for (const entity of r.taIdentRef) {
-          pushTo(this.mentionsByContext, r.context, { key: r.key, entity, begin: r.begin, end: r.end, context: r.context });
+        for (let k = 0; k < r.taIdentRef.length; k++) {
+          pushTo(this.mentionsByContext, r.context, { key: r.key, entity: r.taIdentRef[k]!, begin: r.begin, end: r.end, context: r.context });
         }
       } else if (r.types.includes(IRI.Sentence)) {
         pushTo(this.sentencesByContext, r.context, { key: r.key, begin: r.begin, end: r.end });
@@ -376,7 +380,8 @@ class Reader {
     const mentionCounts = new Map<string, number>();
     const mentionArticles = new Map<string, Set<string>>();
     for (const list of this.mentionsByContext.values()) {
-      for (const m of list) {
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i]!;
         mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
         const article = this.articleOf(m.context);
         articles.add(article);
