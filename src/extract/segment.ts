@@ -203,7 +203,9 @@ function shouldBreakAtNewline(text: string, at: number, hardWrapped: boolean): b
   // A blank line always breaks.
   let i = at;
   while (i > 0 && /\s/.test(text[i]!)) i--;
-  const gap = text.slice(i + 1, at + 1 + (text.slice(at + 1).search(/\S/) >>> 0));
+  let next = at + 1; // the first non-space character after the newline (or the end)
+  while (next < text.length && /\s/.test(text[next]!)) next++;
+  const gap = text.slice(i + 1, next);
   if ((gap.match(/\n/g) ?? []).length >= 2) return true;
   if (!hardWrapped) return true;
   const prevChar = text[i] ?? '';
