@@ -145,24 +145,28 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     return false;
   };
 
-  for (const [sa, sb] of seg.sentenceTokens) {
-    let i = sa;
-    while (i < sb) {
-      const t = tokens[i]!;
-      // Lower-case demonym phrases are not names, but capitalised demonyms are handled in chunks.
-      if (!isNameWord(t)) { i++; continue; }
-      // Grow a chunk of name words joined by connectors and inner possessives ("People's Army").
-      let j = i + 1;
-      while (j < sb) {
-        const u = tokens[j]!;
-        if (isNameWord(u) && !(u.sentenceStart)) { j++; continue; }
-        // "Movimento 5 Stelle": a number between two name words.
-        if (u.pos === 'NUM' && /^\d{1,3}$/.test(u.text) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j - 1]!.lower)) { j += 2; continue; }
-        if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j + 1]!.lower) && !WEEKDAYS.has(tokens[j + 1]!.lower) && connectorAllowed(tokens, i, j, orgHeads, gaz)) { j += 2; continue; }
-        if ((u.text === "'s" || u.text === '’s') && !u.spaceBefore && j + 1 < sb && isNameWord(tokens[j + 1]!) && possessiveInsideName(tokens, i, j, gaz, titlePhrases)) { j += 2; continue; }
-        break;
+  scanSentences();
+  /** Grows chunks of name words (joined by connectors and inner possessives) sentence by sentence, and types each. */
+  function scanSentences(): void {
+    for (const [sa, sb] of seg.sentenceTokens) {
+      let i = sa;
+      while (i < sb) {
+        const t = tokens[i]!;
+        // Lower-case demonym phrases are not names, but capitalised demonyms are handled in chunks.
+        if (!isNameWord(t)) { i++; continue; }
+        // Grow a chunk of name words joined by connectors and inner possessives ("People's Army").
+        let j = i + 1;
+        while (j < sb) {
+          const u = tokens[j]!;
+          if (isNameWord(u) && !(u.sentenceStart)) { j++; continue; }
+          // "Movimento 5 Stelle": a number between two name words.
+          if (u.pos === 'NUM' && /^\d{1,3}$/.test(u.text) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j - 1]!.lower)) { j += 2; continue; }
+          if (CONNECTORS.has(u.lower) && j + 1 < sb && isNameWord(tokens[j + 1]!) && !MONTHS.has(tokens[j + 1]!.lower) && !WEEKDAYS.has(tokens[j + 1]!.lower) && connectorAllowed(tokens, i, j, orgHeads, gaz)) { j += 2; continue; }
+          if ((u.text === "'s" || u.text === '’s') && !u.spaceBefore && j + 1 < sb && isNameWord(tokens[j + 1]!) && possessiveInsideName(tokens, i, j, gaz, titlePhrases)) { j += 2; continue; }
+          break;
+        }
+        i = Math.max(j, processChunk(i, j));
       }
-      i = Math.max(j, processChunk(i, j));
     }
   }
 
@@ -464,30 +468,34 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
     return undefined;
   }
 
-  // Places named inside organisation names: "University of Sheffield", "Colorado State University".
-  for (const m of [...out]) {
-    if (m.kind !== 'org' || m.tokenEnd - m.tokenStart < 2) continue;
-    for (let a = m.tokenStart; a < m.tokenEnd; a++) {
-      for (let b = Math.min(m.tokenEnd, a + 3); b > a; b--) {
-        if (a === m.tokenStart && b === m.tokenEnd) continue;
-        // Only where English puts a place in a name: first ("Colorado State University") or after
-        // "of" ("University of Sheffield"); not trailing ("Hitwise UK").
-        if (a !== m.tokenStart && tokens[a - 1]!.lower !== 'of') continue;
-        const key = fullText(a, b).toLowerCase();
-        if (!/^\p{Lu}/u.test(tokens[a]!.text) || out.some((x) => x.tokenStart === a && x.tokenEnd === b)) continue;
-        const country = gaz.countryNames.get(key);
-        const cities = gaz.cities.get(key)?.filter((c) => c.population >= 100000);
-        let kind: MentionKind | undefined;
-        if (country) kind = 'country';
-        else if (gaz.regions.has(key) && !gaz.lexicon.dictionary.has(key)) kind = 'region';
-        else if (cities?.length && !gaz.lexicon.dictionary.has(key)) kind = 'city';
-        if (!kind) continue;
-        add({ tokenStart: a, tokenEnd: b, kind, countryCode: country, cities: kind === 'city' ? cities : undefined });
-        a = b - 1;
-        break;
+  findNestedPlaces();
+  /** Places named inside organisation names: "University of Sheffield", "Colorado State University". */
+  function findNestedPlaces(): void {
+    for (const m of [...out]) {
+      if (m.kind !== 'org' || m.tokenEnd - m.tokenStart < 2) continue;
+      for (let a = m.tokenStart; a < m.tokenEnd; a++) {
+        for (let b = Math.min(m.tokenEnd, a + 3); b > a; b--) {
+          if (a === m.tokenStart && b === m.tokenEnd) continue;
+          // Only where English puts a place in a name: first ("Colorado State University") or after
+          // "of" ("University of Sheffield"); not trailing ("Hitwise UK").
+          if (a !== m.tokenStart && tokens[a - 1]!.lower !== 'of') continue;
+          const key = fullText(a, b).toLowerCase();
+          if (!/^\p{Lu}/u.test(tokens[a]!.text) || out.some((x) => x.tokenStart === a && x.tokenEnd === b)) continue;
+          const country = gaz.countryNames.get(key);
+          const cities = gaz.cities.get(key)?.filter((c) => c.population >= 100000);
+          let kind: MentionKind | undefined;
+          if (country) kind = 'country';
+          else if (gaz.regions.has(key) && !gaz.lexicon.dictionary.has(key)) kind = 'region';
+          else if (cities?.length && !gaz.lexicon.dictionary.has(key)) kind = 'city';
+          if (!kind) continue;
+          add({ tokenStart: a, tokenEnd: b, kind, countryCode: country, cities: kind === 'city' ? cities : undefined });
+          a = b - 1;
+          break;
+        }
       }
     }
   }
+
   return out;
 }
 

@@ -69,21 +69,25 @@ export function relate(input: RelateInput): RelateOutput {
   const entityByKey = new Map(resolution.entities.map((e) => [e.key, e]));
   const keyOf = (m: RawMention | undefined) => (m ? resolution.entityOf.get(m.id) : undefined);
   const entityOfMention = (m: RawMention | undefined) => { const k = keyOf(m); return k ? entityByKey.get(k) : undefined; };
-  // Mentions by token position, for look-ups around triggers.
+  // Resolved mentions by token position (for look-ups around triggers), by the token they end at
+  // (first one wins), by sentence, and by token range.
   const mentionAtToken = new Map<number, RawMention>();
-  for (const m of mentions) if (resolution.entityOf.has(m.id)) for (let t = m.tokenStart; t < m.tokenEnd; t++) if (!mentionAtToken.has(t)) mentionAtToken.set(t, m);
-  // Resolved mentions by the token they end at (first one wins), by sentence, and by token range.
   const endingAt = new Map<number, RawMention>();
   const bySentence = new Map<number, RawMention[]>();
   const sameTokens = new Map<number, RawMention[]>();
-  for (const m of mentions) {
-    if (!resolution.entityOf.has(m.id)) continue;
-    if (!endingAt.has(m.tokenEnd)) endingAt.set(m.tokenEnd, m);
-    const l = bySentence.get(m.sentence);
-    if (l) l.push(m); else bySentence.set(m.sentence, [m]);
-    if (m.tokenEnd === m.tokenStart + 1) {
-      const t = sameTokens.get(m.tokenStart);
-      if (t) t.push(m); else sameTokens.set(m.tokenStart, [m]);
+  indexMentions();
+  /** Fills the four indexes above. */
+  function indexMentions(): void {
+    for (const m of mentions) if (resolution.entityOf.has(m.id)) for (let t = m.tokenStart; t < m.tokenEnd; t++) if (!mentionAtToken.has(t)) mentionAtToken.set(t, m);
+    for (const m of mentions) {
+      if (!resolution.entityOf.has(m.id)) continue;
+      if (!endingAt.has(m.tokenEnd)) endingAt.set(m.tokenEnd, m);
+      const l = bySentence.get(m.sentence);
+      if (l) l.push(m); else bySentence.set(m.sentence, [m]);
+      if (m.tokenEnd === m.tokenStart + 1) {
+        const t = sameTokens.get(m.tokenStart);
+        if (t) t.push(m); else sameTokens.set(m.tokenStart, [m]);
+      }
     }
   }
   const mentionEndingAt = (tokenEnd: number) => endingAt.get(tokenEnd);

@@ -191,11 +191,17 @@ export function segmentText(text: string): Segmentation {
 
 /** A text whose lines are wrapped at a fixed width, so a single newline does not end a sentence. */
 function isHardWrapped(text: string): boolean {
-  const lines = text.split('\n').filter((l) => l.trim().length > 0);
-  if (lines.length < 4) return false;
-  const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
+  const lengths: number[] = []; // of the lines that are not blank
+  let short = 0; // lines of at most 100 characters
+  for (const line of text.split('\n')) {
+    if (line.trim().length === 0) continue;
+    lengths.push(line.length);
+    if (line.length <= 100) short++;
+  }
+  if (lengths.length < 4) return false;
+  lengths.sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)]!;
-  return median >= 40 && median <= 100 && lengths.filter((l) => l <= 100).length >= lines.length * 0.8;
+  return median >= 40 && median <= 100 && short >= lengths.length * 0.8;
 }
 
 /** Whether the newline(s) at or before `at` end a sentence: always, except inside hard-wrapped prose. */
