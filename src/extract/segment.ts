@@ -104,6 +104,9 @@ function freshWink(): Wink {
 
 const HYPHENS = new Set(['-', '–', '‑']);
 
+/** A token as wink gives it, placed in the text, with the wink sentence it belongs to. */
+interface RawToken { start: number; end: number; text: string; pos: string; space: string; winkSentence: number }
+
 /** Splits text into sentences and tokens; every offset slices `text` exactly. */
 export function segmentText(text: string): Segmentation {
   const w = wink();
@@ -112,9 +115,16 @@ export function segmentText(text: string): Segmentation {
   const pos = doc.tokens().out(w.its.pos);
   const spaces = doc.tokens().out(w.its.precedingSpaces);
   const spans = doc.sentences().out(w.its.span);
+  // (Each stage is a function of its own: the JIT compiles each loop once, small.)
+  const merged = mergeHyphenated(placeTokens(text, values, pos, spaces, spans), text);
+  const segmentation = buildSentences(merged, text);
+  markSentenceStarts(segmentation);
+  return segmentation;
+}
 
-  // Offsets: wink keeps every character either in a token or in the spaces before it.
-  const raw: { start: number; end: number; text: string; pos: string; space: string; winkSentence: number }[] = [];
+/** Offsets: wink keeps every character either in a token or in the spaces before it. */
+function placeTokens(text: string, values: string[], pos: string[], spaces: string[], spans: [number, number][]): RawToken[] {
+  const raw: RawToken[] = [];
   let offset = 0;
   let s = 0;
   for (let i = 0; i < values.length; i++) {
@@ -129,9 +139,12 @@ export function segmentText(text: string): Segmentation {
     raw.push({ start, end: start + v.length, text: v, pos: pos[i] ?? 'X', space: text.slice(offset, start), winkSentence: s });
     offset = start + v.length;
   }
+  return raw;
+}
 
-  // Merge "Jong - un", "Asia - Pacific", "al - Rashid" into single words when written without spaces.
-  const merged: typeof raw = [];
+/** Merges "Jong - un", "Asia - Pacific", "al - Rashid" into single words when written without spaces. */
+function mergeHyphenated(raw: RawToken[], text: string): RawToken[] {
+  const merged: RawToken[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     const prev = merged[merged.length - 1];
@@ -145,7 +158,11 @@ export function segmentText(text: string): Segmentation {
     }
     merged.push({ ...t });
   }
+  return merged;
+}
 
+/** Tokens and sentences: wink's sentence breaks, and a break at newlines that end a line of text. */
+function buildSentences(merged: RawToken[], text: string): Segmentation {
   const hardWrapped = isHardWrapped(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
@@ -181,12 +198,16 @@ export function segmentText(text: string): Segmentation {
     });
   }
   closeSentence();
+  return { sentences, tokens, sentenceTokens };
+}
+
+/** The first token of each sentence after any opening quotes or brackets starts it. */
+function markSentenceStarts({ tokens, sentenceTokens }: Segmentation): void {
   for (const [a, b] of sentenceTokens) {
     let i = a;
     while (i < b && tokens[i]!.pos === 'PUNCT' && /^["“‘'(\[«]$/.test(tokens[i]!.text)) i++;
     if (i < b) tokens[i]!.sentenceStart = true;
   }
-  return { sentences, tokens, sentenceTokens };
 }
 
 /** A text whose lines are wrapped at a fixed width, so a single newline does not end a sentence. */
