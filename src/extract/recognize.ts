@@ -97,6 +97,20 @@ export function isAcronym(text: string): boolean {
   return /^(?:\p{Lu}[\p{Lu}\d&]{1,6}|(?:\p{Lu}\.){2,4})$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text);
 }
 
+/** The words a text writes in lower case. */
+function lowerCaseWords(tokens: readonly Token[]): Set<string> {
+  const words = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) words.add(t.text);
+  return words;
+}
+
+/** Capitalised words that stand other than at a sentence start, outside the headline sentences. */
+function capitalisedMidSentence(tokens: readonly Token[], headline: ReadonlySet<number>): Set<string> {
+  const words = new Set<string>();
+  for (const t of tokens) if (!t.sentenceStart && !headline.has(t.sentence) && /^\p{Lu}/u.test(t.text)) words.add(t.text);
+  return words;
+}
+
 /** Finds the name mentions of a segmented text. */
 export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazetteer()): RawMention[] {
   const { tokens } = seg;
@@ -116,12 +130,10 @@ export function recognizeMentions(seg: Segmentation, gaz: Gazetteer = loadGazett
   };
   const fullText = (i: number, j: number) => textOf(tokens, i, j);
   // Words the text writes in lower case somewhere: ordinary words, whatever a sentence start says.
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  const lowerWords = lowerCaseWords(tokens);
   const headline = headlineSentences(seg);
   // Capitalised words seen other than at a sentence start, outside headlines.
-  const midCaps = new Set<string>();
-  for (const t of tokens) if (!t.sentenceStart && !headline.has(t.sentence) && /^\p{Lu}/u.test(t.text)) midCaps.add(t.text);
+  const midCaps = capitalisedMidSentence(tokens, headline);
   const capitalisedElsewhere = (t: Token) => midCaps.has(t.text);
   const bodyText = seg.sentences.filter((x) => !headline.has(x.index)).map((x) => x.text).join('\n');
   const bodyNames = new Map<string, boolean>();
