@@ -79,13 +79,21 @@ function sameTerm(a: RDF.Term, b: RDF.Term): boolean {
   return a.termType !== 'Literal' || (a.language === (b as RDF.Literal).language && a.datatype.value === (b as RDF.Literal).datatype.value);
 }
 
+/** Lengths of the IRIs in LABELS: most predicates are ruled out by their length, without hashing. */
+const LABEL_LENGTHS = new Set([...LABELS.keys()].map((k) => k.length));
+
+/** Sort rank of a predicate: rdf:type, then labels, then the rest (9). */
+function labelRank(iri: string): number {
+  return LABEL_LENGTHS.has(iri.length) ? LABELS.get(iri) ?? 9 : 9;
+}
+
 /** Compares quads: graph, subject, predicate (type and labels first), object. */
 export function compareQuads(a: RDF.Quad, b: RDF.Quad): number {
+  const pa = a.predicate.value, pb = b.predicate.value;
   return (
     compareTerms(a.graph, b.graph) ||
     compareTerms(a.subject, b.subject) ||
-    (LABELS.get(a.predicate.value) ?? 9) - (LABELS.get(b.predicate.value) ?? 9) ||
-    (a.predicate.value === b.predicate.value ? 0 : compareNatural(a.predicate.value, b.predicate.value)) ||
+    (pa === pb ? 0 : labelRank(pa) - labelRank(pb) || compareNatural(pa, pb)) ||
     compareTerms(a.object, b.object)
   );
 }
@@ -177,8 +185,28 @@ function rankEntries(m: Map<string, { kind: number; key: string; rank: number }>
   for (let i = 0; i < sorted.length; i++) sorted[i]!.rank = i;
 }
 
-/** Whether quads are strictly increasing in canonical order (so sorted, without duplicates). */
+/**
+ * Whether quads are strictly increasing in canonical order (so sorted, without duplicates). As
+ * compareQuads, but each distinct predicate gets a key once (its rank, then its natural key) that
+ * compares as a plain string: neighbours mostly differ in the predicate only, and predicate IRIs
+ * share long starts that compareNatural would walk through character by character.
+ */
 function isCanonical(quads: readonly RDF.Quad[]): boolean {
-  for (let i = 1; i < quads.length; i++) if (compareQuads(quads[i - 1]!, quads[i]!) >= 0) return false;
+  if (quads.length < 2) return true;
+  const keys = new Map<string, string>();
+  const keyOf = (iri: string): string => {
+    let key = keys.get(iri);
+    if (key === undefined) keys.set(iri, (key = String.fromCharCode(48 + labelRank(iri)) + naturalKey(iri)));
+    return key;
+  };
+  let previous = keyOf(quads[0]!.predicate.value);
+  for (let i = 1; i < quads.length; i++) {
+    const a = quads[i - 1]!, b = quads[i]!;
+    const key = keyOf(b.predicate.value);
+    const order = compareTerms(a.graph, b.graph) || compareTerms(a.subject, b.subject) ||
+      (previous === key ? 0 : previous < key ? -1 : 1) || compareTerms(a.object, b.object);
+    if (order >= 0) return false;
+    previous = key;
+  }
   return true;
 }
