@@ -57,15 +57,34 @@ export function turtleText(quads: readonly RDF.Quad[], prefixes: Record<string, 
   const entries = Object.entries(prefixes);
   const used = new Uint8Array(entries.length);
   const iris = new Map<string, string>();
+  // The namespaces an IRI starts with, in the order of `prefixes`. A namespace that ends in "/" or
+  // "#" starts an IRI exactly when it starts the IRI's part up to its last "/" or "#" (its stem):
+  // there are few stems, so each is matched against the namespaces once.
+  const bySeparator = entries.map(([, ns]) => /[/#]$/.test(ns));
+  const stems = new Map<string, number[]>();
+  const namespacesOf = (value: string): number[] => {
+    const stem = value.slice(0, Math.max(value.lastIndexOf('/'), value.lastIndexOf('#')) + 1);
+    let found = stems.get(stem);
+    if (found === undefined) {
+      found = [];
+      for (let i = 0; i < entries.length; i++) if (bySeparator[i] && stem.startsWith(entries[i]![1])) found.push(i);
+      stems.set(stem, found);
+    }
+    let all = found;
+    for (let i = 0; i < entries.length; i++) {
+      if (bySeparator[i] || !value.startsWith(entries[i]![1])) continue;
+      all = [...all, i].sort((a, b) => a - b); // (only for namespaces that end otherwise)
+    }
+    return all;
+  };
   let lastValue = '', lastText = '';
   const iri = (value: string): string => {
     if (value === lastValue) return lastText; // neighbours repeat IRIs; no hashing then
     let text = iris.get(value);
     if (text !== undefined) { lastValue = value; return (lastText = text); }
     const escaped = TURTLE_ESCAPE.test(value) ? value.replace(TURTLE_ESCAPE_ALL, turtleReplacer) : value;
-    for (let i = 0; i < entries.length; i++) {
+    for (const i of namespacesOf(value)) {
       const [prefix, ns] = entries[i]!;
-      if (!value.startsWith(ns)) continue;
       used[i] = 1;
       if (text === undefined && LOCAL_NAME.test(escaped.slice(ns.length))) text = `${prefix}:${escaped.slice(ns.length)}`;
     }
