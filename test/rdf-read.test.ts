@@ -48,3 +48,25 @@ describe('parseGraph errors name file:line:column', () => {
     await expect(readGraph('/nonexistent/graph.ttl')).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe('parsed terms are shared', () => {
+  const turtle = `@prefix ex: <http://example.org/> .
+ex:a ex:knows ex:b ; ex:name "A" .
+ex:b ex:knows ex:a .
+<http://example.org/g> { ex:a ex:knows ex:c . }`;
+
+  it('one NamedNode per IRI (readGraph and the loader\'s parseRdf), and the same quads as a plain parse', async () => {
+    const { Parser } = await import('n3');
+    const { parseRdf } = await import('../src/load/parse.ts');
+    const plain = new Parser({ format: 'application/trig' }).parse(turtle);
+    for (const quads of [await parseGraph(turtle, { format: 'trig' }), parseRdf(turtle, { format: 'trig' })]) {
+      expect(quads.map((q) => [q.subject.value, q.predicate.value, q.object.value, q.graph.value]))
+        .toEqual(plain.map((q) => [q.subject.value, q.predicate.value, q.object.value, q.graph.value]));
+      expect(quads.every((q, i) => q.equals(plain[i]!))).toBe(true);
+      // ex:a as subject of the first and third triple, and object of another: one object
+      const a = quads.filter((q) => q.subject.value === 'http://example.org/a').map((q) => q.subject);
+      expect(new Set([...a, quads[2]!.object]).size).toBe(1);
+      expect(quads[0]!.predicate).toBe(quads[2]!.predicate);
+    }
+  });
+});

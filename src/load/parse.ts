@@ -1,5 +1,6 @@
 /** Parses Turtle, TriG, N-Triples and N-Quads text into quads (n3), in Node and in the browser. */
 import { Parser } from 'n3';
+import { sharingFactory } from '../rdf/terms.ts';
 import type * as RDF from '@rdfjs/types';
 import { LoadError, ParseError } from './errors.ts';
 
@@ -45,7 +46,7 @@ export function parseRdf(text: string, options: ParseOptions = {}): RDF.Quad[] {
   const format = options.format ?? guessFormat(fileName) ?? 'turtle';
   if (!Object.values(EXTENSIONS).includes(format)) throw new LoadError(`unknown RDF format "${String(format)}"`);
   // TriG reads plain Turtle too, so a .ttl file with a GRAPH block still parses.
-  const parser = new Parser({ format: format === 'turtle' ? 'trig' : format, baseIRI: options.baseIRI });
+  const parser = new Parser({ format: format === 'turtle' ? 'trig' : format, baseIRI: options.baseIRI, factory: sharingFactory() });
   try {
     return parser.parse(text) as RDF.Quad[];
   } catch (error) {

@@ -4,6 +4,7 @@ import type * as RDF from '@rdfjs/types';
 import { ParseError } from '../errors.ts';
 import { readTextFile } from '../io/read.ts';
 import { FORMATS, formatFromPath, type GraphFormat } from './write.ts';
+import { sharingFactory } from './terms.ts';
 
 /** Options of parseGraph and readGraph. */
 export interface ReadOptions {
@@ -63,7 +64,7 @@ export async function parseGraph(text: string, options: ReadOptions = {}): Promi
       throw new ParseError(file, `invalid JSON-LD: ${detail}`, undefined, undefined, { cause });
     }
   }
-  const parser = new Parser({ format: FORMATS[format].mediaType, baseIRI: options.baseIRI });
+  const parser = new Parser({ format: FORMATS[format].mediaType, baseIRI: options.baseIRI, factory: sharingFactory() });
   try {
     return parser.parse(text) as RDF.Quad[];
   } catch (cause) {
