@@ -404,7 +404,8 @@ class Reader {
       const { kind, country } = this.kindOfRecord(r);
       const type = kind as NodeType;
       const specific = this.hierarchy.mostSpecific(r.types);
-      const nodeArticles = new Set([...(mentionArticles.get(key) ?? []), ...r.graphs]);
+      const nodeArticles = new Set(mentionArticles.get(key));
+      for (const g of r.graphs) nodeArticles.add(g);
       const evidence = type === 'Event' || type === 'Relation' ? this.evidenceOf(key) : [];
       for (const ev of evidence) if (ev.article) nodeArticles.add(ev.article);
       const dates = [...r.timeStamps];
