@@ -73,6 +73,32 @@ describe('text writers: the same bytes as n3 Writer', () => {
   });
 });
 
+describe('text writers: order checked while writing', () => {
+  it('Turtle and TriG of quads in any order, with repeats, are those of the sorted quads', () => {
+    fc.assert(fc.property(quadsArb, fc.nat(), (quads, seed) => {
+      const sorted = sortQuads(quads);
+      // a reordering: rotate, swap two, repeat one (all keep the same set of quads)
+      const moved = [...quads.slice(seed % (quads.length || 1)), ...quads.slice(0, seed % (quads.length || 1))];
+      if (moved.length > 1) { const i = seed % (moved.length - 1); [moved[i], moved[i + 1]] = [moved[i + 1]!, moved[i]!]; }
+      if (moved.length) moved.push(moved[seed % moved.length]!);
+      expect(toTrig(moved)).toBe(toTrig(sorted));
+      expect(toTurtle(moved)).toBe(toTurtle(sorted));
+      expect(toTurtle(sorted)).toBe(turtleText(sortQuads(sorted.map((q) => quad(q.subject, q.predicate, q.object))), PREFIXES, false));
+    }), { numRuns: 400, seed: SEED + 2 });
+  });
+
+  it('checkOrder refuses neighbours out of order and repeats, and accepts canonical quads', () => {
+    const sorted = sortQuads([...emitQuads(makeExtraction(), { graph: true })]);
+    expect(turtleText(sorted, PREFIXES, true, { checkOrder: true })).toBe(turtleText(sorted, PREFIXES, true));
+    for (let i = 0; i + 1 < sorted.length; i += 7) {
+      const swapped = [...sorted];
+      [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+      expect(turtleText(swapped, PREFIXES, true, { checkOrder: true })).toBeUndefined();
+      expect(turtleText([...sorted.slice(0, i + 1), sorted[i]!, ...sorted.slice(i + 1)], PREFIXES, true, { checkOrder: true })).toBeUndefined();
+    }
+  });
+});
+
 describe('text writers: meaning kept', () => {
   it('generated quads parse back to the same graph (n3 Parser)', () => {
     fc.assert(fc.property(quadsArb, (quads) => {

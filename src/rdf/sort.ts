@@ -67,7 +67,8 @@ const LABELS = new Map([
 /** Term kinds in object position: IRIs, then blank nodes, then literals. */
 const KIND: Record<RDF.Term['termType'], number> = { DefaultGraph: 0, NamedNode: 1, BlankNode: 2, Literal: 3, Quad: 4, Variable: 5 };
 
-function compareTerms(a: RDF.Term, b: RDF.Term): number {
+/** Compares two terms in canonical order (kind, then natural order of their keys). */
+export function compareTerms(a: RDF.Term, b: RDF.Term): number {
   if (sameTerm(a, b)) return 0; // neighbours in sorted order mostly share graph and subject
   return KIND[a.termType] - KIND[b.termType] || compareNatural(termKey(a), termKey(b));
 }
@@ -186,6 +187,19 @@ function rankEntries(m: Map<string, { kind: number; key: string; rank: number }>
 }
 
 /**
+ * A function giving each predicate IRI a key whose plain string order is the canonical order of
+ * predicates (rank, then natural order), made once per distinct IRI.
+ */
+export function predicateKeys(): (iri: string) => string {
+  const keys = new Map<string, string>();
+  return (iri) => {
+    let key = keys.get(iri);
+    if (key === undefined) keys.set(iri, (key = String.fromCharCode(48 + labelRank(iri)) + naturalKey(iri)));
+    return key;
+  };
+}
+
+/**
  * Whether quads are strictly increasing in canonical order (so sorted, without duplicates). As
  * compareQuads, but each distinct predicate gets a key once (its rank, then its natural key) that
  * compares as a plain string: neighbours mostly differ in the predicate only, and predicate IRIs
@@ -193,12 +207,7 @@ function rankEntries(m: Map<string, { kind: number; key: string; rank: number }>
  */
 function isCanonical(quads: readonly RDF.Quad[]): boolean {
   if (quads.length < 2) return true;
-  const keys = new Map<string, string>();
-  const keyOf = (iri: string): string => {
-    let key = keys.get(iri);
-    if (key === undefined) keys.set(iri, (key = String.fromCharCode(48 + labelRank(iri)) + naturalKey(iri)));
-    return key;
-  };
+  const keyOf = predicateKeys();
   let previous = keyOf(quads[0]!.predicate.value);
   for (let i = 1; i < quads.length; i++) {
     const a = quads[i - 1]!, b = quads[i]!;

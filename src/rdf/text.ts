@@ -11,6 +11,7 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { PREFIXES } from './namespaces.ts';
+import { compareTerms, predicateKeys } from './sort.ts';
 
 const XSD = PREFIXES.xsd;
 const XSD_STRING = XSD + 'string';
@@ -53,7 +54,7 @@ function plain(q: RDF.Quad): boolean {
  * Turtle (`graphs` false: every quad must be in the default graph) or TriG, with those of `prefixes`
  * that some IRI starts with declared first. Undefined when a quad holds a term we do not write.
  */
-export function turtleText(quads: readonly RDF.Quad[], prefixes: Record<string, string>, graphs: boolean): string | undefined {
+export function turtleText(quads: readonly RDF.Quad[], prefixes: Record<string, string>, graphs: boolean, options: { checkOrder?: boolean } = {}): string | undefined {
   const entries = Object.entries(prefixes);
   const used = new Uint8Array(entries.length);
   const iris = new Map<string, string>();
@@ -132,10 +133,24 @@ export function turtleText(quads: readonly RDF.Quad[], prefixes: Record<string, 
   let inDefault = true;
   let graphType = 'DefaultGraph', graphValue = '';
   let subjectType = '', subjectValue = '', predicateValue = '';
+  // With checkOrder, quads not in strictly increasing canonical order give undefined (the caller
+  // sorts them first): the comparisons the grouping makes anyway decide which terms to compare.
+  const checkOrder = options.checkOrder === true;
+  const predicateKey = checkOrder ? predicateKeys() : undefined;
+  let previous: RDF.Quad | undefined;
   for (const q of quads) {
     if (!plain(q) || (!graphs && q.graph.termType !== 'DefaultGraph')) return undefined;
     const g = q.graph;
-    if (g.termType !== graphType || g.value !== graphValue) {
+    const newGraph = g.termType !== graphType || g.value !== graphValue;
+    if (previous !== undefined && predicateKey !== undefined) {
+      const order = newGraph ? compareTerms(previous.graph, g)
+        : q.subject.termType !== subjectType || q.subject.value !== subjectValue ? compareTerms(previous.subject, q.subject)
+        : q.predicate.value !== predicateValue ? (predicateKey(predicateValue) < predicateKey(q.predicate.value) ? -1 : 1)
+        : compareTerms(previous.object, q.object);
+      if (order >= 0) return undefined;
+    }
+    previous = q;
+    if (newGraph) {
       // a block of the default graph ends with " ." and an empty line before a named graph
       if (open) body += inDefault ? '.\n' : '\n}\n';
       const afterDefault = open && inDefault;

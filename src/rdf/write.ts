@@ -78,13 +78,20 @@ function writeN3(quads: readonly RDF.Quad[], format: string, prefixes?: Record<s
 
 /** Turtle with our prefixes; named graphs are merged into one graph. */
 export function toTurtle(quads: Iterable<RDF.Quad>): string {
-  const sorted = sortQuads(toDefaultGraph([...quads]));
+  const triples = toDefaultGraph([...quads]);
+  // Quads already in canonical order (a build's) are checked while they are written.
+  const direct = turtleText(triples, PREFIXES, false, { checkOrder: true });
+  if (direct !== undefined) return direct;
+  const sorted = sortQuads(triples);
   return turtleText(sorted, PREFIXES, false) ?? spaceSubjects(writeN3(sorted, 'Turtle', usedPrefixes(sorted)));
 }
 
 /** TriG: one block per named graph, with our prefixes. */
 export function toTrig(quads: Iterable<RDF.Quad>): string {
-  const sorted = sortQuads(quads);
+  const list = Array.isArray(quads) ? (quads as readonly RDF.Quad[]) : [...quads];
+  const direct = turtleText(list, PREFIXES, true, { checkOrder: true });
+  if (direct !== undefined) return direct;
+  const sorted = sortQuads(list);
   return turtleText(sorted, PREFIXES, true) ?? spaceSubjects(writeN3(sorted, 'TriG', usedPrefixes(sorted)));
 }
 
