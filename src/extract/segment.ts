@@ -45,61 +45,28 @@ interface WinkModel { core(): { features: { lexeme: WinkLexemes } } }
 
 let nlp: Wink | undefined;
 let lexemes: WinkLexemes | undefined;
-/** Length of wink's lexeme list when the last document started, and when the instance was made. */
+/** Length of wink's lexeme list when the last document started. */
 let watermark = 0;
-let fresh = 0;
-let instances = 0;
-/**
- * Forgotten words stay in wink's tables (its list of lexemes and their features only grow): after
- * this many, a fresh instance replaces the old one, so memory stays flat over any number of articles.
- */
-let freshAfter = 50_000;
-
-/** How many words wink may add (and forget) before a fresh instance (for tests); returns the previous limit. */
-export function setWinkFreshAfter(words: number): number {
-  const previous = freshAfter;
-  freshAfter = words;
-  return previous;
-}
-
-/** Instances made so far and the words added to the current one (for tests). */
-export function winkState(): { instances: number; added: number } {
-  return { instances, added: (lexemes?.list.length ?? 0) - fresh };
-}
 
 /**
  * wink-nlp, as if no document had been read before: wink adds every unknown word it meets to its
  * lexicon, and a known word tokenizes differently ("R's" stays one token once "R's" was seen), so
  * an article's tokens would depend on the articles read before it in the same process (and so on
  * the order of inputs and on --jobs). Forgetting the words added since the last document restores
- * the first-document behaviour.
+ * the first-document behaviour. (One instance for the process: a second winkNLP() call would
+ * re-encode the model's CER table, which the model package keeps in a module variable.)
  */
 function wink(): Wink {
-  if (!nlp || !lexemes || lexemes.list.length - fresh > freshAfter) {
-    nlp = freshWink();
-  } else {
+  if (!nlp) {
+    const winkNLP = require('wink-nlp') as (model: unknown) => Wink;
+    const base = require('wink-eng-lite-web-model') as WinkModel;
+    // wink-nlp calls core() once per instance; keep the lexeme table it gets.
+    nlp = winkNLP({ ...base, core: () => { const core = base.core(); lexemes = core.features.lexeme; return core; } });
+  } else if (lexemes) {
     for (let i = watermark; i < lexemes.list.length; i++) delete lexemes.hash[lexemes.list[i]!];
   }
   watermark = lexemes?.list.length ?? 0;
   return nlp;
-}
-
-/**
- * A new wink-nlp instance on a newly loaded model. (The model package keeps its decoded tables in
- * module variables, and a second winkNLP() call on the same module would decode them again over
- * themselves: so both packages are loaded afresh, and the old instance is left to the collector.)
- */
-function freshWink(): Wink {
-  for (const key of Object.keys(require.cache)) {
-    if (/[\\/]node_modules[\\/](?:wink-nlp|wink-eng-lite-web-model)[\\/]/.test(key)) delete require.cache[key];
-  }
-  const winkNLP = require('wink-nlp') as (model: unknown) => Wink;
-  const base = require('wink-eng-lite-web-model') as WinkModel;
-  // wink-nlp calls core() once per instance; keep the lexeme table it gets.
-  const instance = winkNLP({ ...base, core: () => { const core = base.core(); lexemes = core.features.lexeme; return core; } });
-  fresh = lexemes?.list.length ?? 0;
-  instances++;
-  return instance;
 }
 
 const HYPHENS = new Set(['-', '–', '‑']);
