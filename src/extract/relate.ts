@@ -340,7 +340,7 @@ export function relate(input: RelateInput): RelateOutput {
     for (const ev of events) {
       if (!ev.partOf) continue;
       const sup = events.find((e) => e !== ev && e.label.toLowerCase() === ev.partOf);
-      if (sup) ev.partOf = sup.key; else delete ev.partOf;
+      ev.partOf = sup?.key;
     }
   }
 
@@ -383,7 +383,11 @@ export function relate(input: RelateInput): RelateOutput {
 
   // ---- helpers (closures over the article) ----
   function newEvent(kind: EventKind, label: string, sentence: number, mention: Mention): NewsEvent {
-    return { key: '', kind, label, aliases: [], participants: [], topics: [], mentions: [mention], sentences: [sentence] };
+    // Every field from the start, so that all events share one object shape.
+    return {
+      key: '', kind, label, aliases: [], participants: [], place: undefined, date: undefined, timeText: undefined, topics: [],
+      partOf: undefined, organizer: undefined, mentions: [mention], sentences: [sentence],
+    };
   }
   function addMention(ev: NewsEvent, m: Mention) {
     if (!ev.mentions.some((x) => x.start === m.start)) ev.mentions.push(m);
