@@ -68,7 +68,7 @@ const LABELS = new Map([
 const KIND: Record<RDF.Term['termType'], number> = { DefaultGraph: 0, NamedNode: 1, BlankNode: 2, Literal: 3, Quad: 4, Variable: 5 };
 
 /** Compares two terms in canonical order (kind, then natural order of their keys). */
-export function compareTerms(a: RDF.Term, b: RDF.Term): number {
+function compareTerms(a: RDF.Term, b: RDF.Term): number {
   if (sameTerm(a, b)) return 0; // neighbours in sorted order mostly share graph and subject
   return KIND[a.termType] - KIND[b.termType] || compareNatural(termKey(a), termKey(b));
 }
@@ -187,35 +187,30 @@ function rankEntries(m: Map<string, { kind: number; key: string; rank: number }>
 }
 
 /**
- * A function giving each predicate IRI a key whose plain string order is the canonical order of
- * predicates (rank, then natural order), made once per distinct IRI.
+ * A test of canonical succession: whether quad b comes strictly after quad a (so a sequence passing
+ * it for each neighbour is sorted and without duplicates). As compareQuads, but each distinct
+ * predicate gets a key once (its rank, then its natural key) that compares as a plain string:
+ * neighbours mostly differ in the predicate only, and predicate IRIs share long starts that
+ * compareNatural would walk through character by character.
  */
-export function predicateKeys(): (iri: string) => string {
+export function canonicalSuccession(): (a: RDF.Quad, b: RDF.Quad) => boolean {
   const keys = new Map<string, string>();
-  return (iri) => {
+  const keyOf = (iri: string): string => {
     let key = keys.get(iri);
     if (key === undefined) keys.set(iri, (key = String.fromCharCode(48 + labelRank(iri)) + naturalKey(iri)));
     return key;
   };
+  return (a, b) => {
+    const pa = a.predicate.value, pb = b.predicate.value;
+    const order = compareTerms(a.graph, b.graph) || compareTerms(a.subject, b.subject) ||
+      (pa === pb ? 0 : keyOf(pa) < keyOf(pb) ? -1 : 1) || compareTerms(a.object, b.object);
+    return order < 0;
+  };
 }
 
-/**
- * Whether quads are strictly increasing in canonical order (so sorted, without duplicates). As
- * compareQuads, but each distinct predicate gets a key once (its rank, then its natural key) that
- * compares as a plain string: neighbours mostly differ in the predicate only, and predicate IRIs
- * share long starts that compareNatural would walk through character by character.
- */
+/** Whether quads are strictly increasing in canonical order (so sorted, without duplicates). */
 function isCanonical(quads: readonly RDF.Quad[]): boolean {
-  if (quads.length < 2) return true;
-  const keyOf = predicateKeys();
-  let previous = keyOf(quads[0]!.predicate.value);
-  for (let i = 1; i < quads.length; i++) {
-    const a = quads[i - 1]!, b = quads[i]!;
-    const key = keyOf(b.predicate.value);
-    const order = compareTerms(a.graph, b.graph) || compareTerms(a.subject, b.subject) ||
-      (previous === key ? 0 : previous < key ? -1 : 1) || compareTerms(a.object, b.object);
-    if (order >= 0) return false;
-    previous = key;
-  }
+  const follows = canonicalSuccession();
+  for (let i = 1; i < quads.length; i++) if (!follows(quads[i - 1]!, quads[i]!)) return false;
   return true;
 }

@@ -11,7 +11,7 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { PREFIXES } from './namespaces.ts';
-import { compareTerms, predicateKeys } from './sort.ts';
+import { canonicalSuccession } from './sort.ts';
 
 const XSD = PREFIXES.xsd;
 const XSD_STRING = XSD + 'string';
@@ -51,6 +51,24 @@ function plain(q: RDF.Quad): boolean {
 }
 
 /**
+ * A function giving the indexes of the namespaces an IRI starts with, in the order given. A namespace
+ * that ends in "/" or "#" starts an IRI exactly when it starts the IRI's part up to its last "/" or
+ * "#" (its stem): there are few stems, so each is matched against those namespaces once.
+ */
+export function namespaceMatcher(namespaces: readonly string[]): (iri: string) => number[] {
+  const bySeparator = namespaces.map((ns) => /[/#]$/.test(ns));
+  const stems = new Map<string, boolean[]>();
+  return (iri) => {
+    const stem = iri.slice(0, Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
+    let matches = stems.get(stem);
+    if (matches === undefined) stems.set(stem, (matches = namespaces.map((ns, i) => bySeparator[i]! && stem.startsWith(ns))));
+    const out: number[] = [];
+    for (let i = 0; i < namespaces.length; i++) if (matches[i] || (!bySeparator[i] && iri.startsWith(namespaces[i]!))) out.push(i);
+    return out;
+  };
+}
+
+/**
  * Turtle (`graphs` false: every quad must be in the default graph) or TriG, with those of `prefixes`
  * that some IRI starts with declared first. Undefined when a quad holds a term we do not write.
  */
@@ -58,26 +76,7 @@ export function turtleText(quads: readonly RDF.Quad[], prefixes: Record<string, 
   const entries = Object.entries(prefixes);
   const used = new Uint8Array(entries.length);
   const iris = new Map<string, string>();
-  // The namespaces an IRI starts with, in the order of `prefixes`. A namespace that ends in "/" or
-  // "#" starts an IRI exactly when it starts the IRI's part up to its last "/" or "#" (its stem):
-  // there are few stems, so each is matched against the namespaces once.
-  const bySeparator = entries.map(([, ns]) => /[/#]$/.test(ns));
-  const stems = new Map<string, number[]>();
-  const namespacesOf = (value: string): number[] => {
-    const stem = value.slice(0, Math.max(value.lastIndexOf('/'), value.lastIndexOf('#')) + 1);
-    let found = stems.get(stem);
-    if (found === undefined) {
-      found = [];
-      for (let i = 0; i < entries.length; i++) if (bySeparator[i] && stem.startsWith(entries[i]![1])) found.push(i);
-      stems.set(stem, found);
-    }
-    let all = found;
-    for (let i = 0; i < entries.length; i++) {
-      if (bySeparator[i] || !value.startsWith(entries[i]![1])) continue;
-      all = [...all, i].sort((a, b) => a - b); // (only for namespaces that end otherwise)
-    }
-    return all;
-  };
+  const namespacesOf = namespaceMatcher(entries.map(([, ns]) => ns));
   let lastValue = '', lastText = '';
   const iri = (value: string): string => {
     if (value === lastValue) return lastText; // neighbours repeat IRIs; no hashing then
@@ -134,21 +133,14 @@ export function turtleText(quads: readonly RDF.Quad[], prefixes: Record<string, 
   let graphType = 'DefaultGraph', graphValue = '';
   let subjectType = '', subjectValue = '', predicateValue = '';
   // With checkOrder, quads not in strictly increasing canonical order give undefined (the caller
-  // sorts them first): the comparisons the grouping makes anyway decide which terms to compare.
-  const checkOrder = options.checkOrder === true;
-  const predicateKey = checkOrder ? predicateKeys() : undefined;
+  // sorts them first), checked in the same pass.
+  const follows = options.checkOrder === true ? canonicalSuccession() : undefined;
   let previous: RDF.Quad | undefined;
   for (const q of quads) {
     if (!plain(q) || (!graphs && q.graph.termType !== 'DefaultGraph')) return undefined;
     const g = q.graph;
     const newGraph = g.termType !== graphType || g.value !== graphValue;
-    if (previous !== undefined && predicateKey !== undefined) {
-      const order = newGraph ? compareTerms(previous.graph, g)
-        : q.subject.termType !== subjectType || q.subject.value !== subjectValue ? compareTerms(previous.subject, q.subject)
-        : q.predicate.value !== predicateValue ? (predicateKey(predicateValue) < predicateKey(q.predicate.value) ? -1 : 1)
-        : compareTerms(previous.object, q.object);
-      if (order >= 0) return undefined;
-    }
+    if (follows !== undefined && previous !== undefined && !follows(previous, q)) return undefined;
     previous = q;
     if (newGraph) {
       // a block of the default graph ends with " ." and an empty line before a named graph

@@ -3,7 +3,7 @@ import { DataFactory, Writer } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { PREFIXES } from './namespaces.ts';
 import { sortQuads } from './sort.ts';
-import { lineText, turtleText } from './text.ts';
+import { lineText, namespaceMatcher, turtleText } from './text.ts';
 import { UsageError } from '../errors.ts';
 
 /** Output formats newsgraph writes. */
@@ -47,16 +47,11 @@ function usedPrefixes(quads: readonly RDF.Quad[]): Record<string, string> {
     else if (t.termType === 'Literal') iris.add(t.datatype.value);
   };
   for (const q of quads) { visit(q.subject); visit(q.predicate); visit(q.object); visit(q.graph); }
-  // An IRI starts with a namespace ending in "/" or "#" exactly when its part up to its last "/" or
-  // "#" does: test those few distinct stems, not every IRI.
-  const stems = new Set<string>();
-  for (const iri of iris) stems.add(iri.slice(0, Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1));
-  const out: Record<string, string> = {};
-  for (const [p, ns] of Object.entries(PREFIXES)) {
-    const candidates = /[/#]$/.test(ns) ? stems : iris;
-    for (const iri of candidates) if (iri.startsWith(ns)) { out[p] = ns; break; }
-  }
-  return out;
+  const entries = Object.entries(PREFIXES);
+  const namespacesOf = namespaceMatcher(entries.map(([, ns]) => ns));
+  const used = new Set<number>();
+  for (const iri of iris) for (const i of namespacesOf(iri)) used.add(i);
+  return Object.fromEntries(entries.filter((_, i) => used.has(i)));
 }
 
 /** Drops graph names (for formats that hold one graph), merging duplicates. */
@@ -78,21 +73,20 @@ function writeN3(quads: readonly RDF.Quad[], format: string, prefixes?: Record<s
 
 /** Turtle with our prefixes; named graphs are merged into one graph. */
 export function toTurtle(quads: Iterable<RDF.Quad>): string {
-  const triples = toDefaultGraph([...quads]);
-  // Quads already in canonical order (a build's) are checked while they are written.
-  const direct = turtleText(triples, PREFIXES, false, { checkOrder: true });
-  if (direct !== undefined) return direct;
-  const sorted = sortQuads(triples);
-  return turtleText(sorted, PREFIXES, false) ?? spaceSubjects(writeN3(sorted, 'Turtle', usedPrefixes(sorted)));
+  return turtleOrTrig(toDefaultGraph([...quads]), false);
 }
 
 /** TriG: one block per named graph, with our prefixes. */
 export function toTrig(quads: Iterable<RDF.Quad>): string {
-  const list = Array.isArray(quads) ? (quads as readonly RDF.Quad[]) : [...quads];
-  const direct = turtleText(list, PREFIXES, true, { checkOrder: true });
+  return turtleOrTrig(Array.isArray(quads) ? (quads as readonly RDF.Quad[]) : [...quads], true);
+}
+
+/** Quads already in canonical order (a build's) are checked while they are written; others are sorted first. */
+function turtleOrTrig(quads: readonly RDF.Quad[], graphs: boolean): string {
+  const direct = turtleText(quads, PREFIXES, graphs, { checkOrder: true });
   if (direct !== undefined) return direct;
-  const sorted = sortQuads(list);
-  return turtleText(sorted, PREFIXES, true) ?? spaceSubjects(writeN3(sorted, 'TriG', usedPrefixes(sorted)));
+  const sorted = sortQuads(quads);
+  return turtleText(sorted, PREFIXES, graphs) ?? spaceSubjects(writeN3(sorted, graphs ? 'TriG' : 'Turtle', usedPrefixes(sorted)));
 }
 
 /** N-Triples (graphs merged). */
